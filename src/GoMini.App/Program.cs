@@ -1,0 +1,2 @@
+// Composition root; the commands arrive in the next commits.
+return 0;

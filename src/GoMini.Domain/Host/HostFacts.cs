@@ -1,0 +1,11 @@
+namespace GoMini.Domain.Host;
+
+/// <summary>
+/// What the pure planner needs to know about the machine, read once by Effects.
+/// The Domain never asks the OS itself; tests build these by hand.
+/// </summary>
+/// <param name="Euid">The effective uid gomini runs as (explain works for anyone; run needs root).</param>
+/// <param name="BundlePath">The bundle directory, absolute.</param>
+/// <param name="RootfsExists">Whether root.path (resolved against the bundle) is a directory.</param>
+/// <param name="Cgroups">The host's cgroup layout and the cgroup gomini itself runs in.</param>
+public sealed record HostFacts(uint Euid, string BundlePath, bool RootfsExists, CgroupFacts Cgroups);
