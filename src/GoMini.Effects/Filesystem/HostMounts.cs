@@ -1,0 +1,40 @@
+using GoMini.Effects.Native;
+
+namespace GoMini.Effects.Filesystem;
+
+/// <summary>
+/// Before a chroot (no pivot_root), the host's mounts would stay in the container's mount table.
+/// Detach every one that is neither the rootfs (or below it) nor one of its ancestors, as runc's
+/// msMoveRoot does. Only ever in a mount namespace of our own: the guard checks it first.
+/// </summary>
+internal static class HostMounts
+{
+    public static void DetachOutside(string rootfs)
+    {
+        RefuseInHostNamespace();
+        var root = rootfs.TrimEnd('/');
+        var points = File.ReadAllLines("/proc/self/mountinfo")
+            .Select(line => line.Split(' '))
+            .Where(fields => fields.Length > 4)
+            .Select(fields => Unescape(fields[4]))
+            .Where(point => point != "/" && !IsSameOrBelow(point, root) && !IsSameOrBelow(root, point))
+            .Distinct()
+            .OrderByDescending(point => point.Length); // children before their parents
+        foreach (var point in points)
+            Libc.Umount2(point, Libc.MntDetach); // best effort: a mount already gone with its parent is fine
+    }
+
+    private static void RefuseInHostNamespace()
+    {
+        var own = new FileInfo("/proc/self/ns/mnt").LinkTarget;
+        var host = new FileInfo("/proc/1/ns/mnt").LinkTarget;
+        if (own is null || own == host) throw new SyscallException("umount2", "/ (not a private mount namespace)", ErrnoCode.EINVAL);
+    }
+
+    private static bool IsSameOrBelow(string path, string ancestor) =>
+        path == ancestor || ancestor.Length == 0 || path.StartsWith(ancestor + "/", StringComparison.Ordinal);
+
+    /// <summary>mountinfo escapes space, tab, newline and backslash as \ooo.</summary>
+    private static string Unescape(string field) =>
+        field.Replace("\\040", " ").Replace("\\011", "\t").Replace("\\012", "\n").Replace("\\134", "\\");
+}
