@@ -84,19 +84,27 @@ internal sealed class RootedPath : IDisposable
     }
 
     /// <summary>Makes sure an empty file exists at the path (the mount point of a bind of a file).</summary>
-    public static RootedPath EnsureFile(RootedPath root, string path)
+    public static RootedPath EnsureFile(RootedPath root, string path, int links = 0)
     {
         path = Normalize(path);
         var existing = TryOpen(root, path, out var errno);
         if (existing is not null) return existing;
         if (errno != ErrnoCode.ENOENT) throw new SyscallException("open", path, errno);
+        if (links > MaxLinks) throw new SyscallException("open", path, ErrnoCode.ELOOP);
 
         var (parentPath, name) = Split(path);
         using (var parent = EnsureDirectory(root, parentPath))
         {
-            // O_NOFOLLOW: the name was just seen missing; if a link appeared meanwhile, refuse it.
+            // O_NOFOLLOW: never create through a link; a dangling one is followed inside the root instead.
             var fd = Libc.Openat(parent.Fd, name, Libc.OCreat | Libc.OWronly | Libc.OCloexec | Libc.ONoFollow, 0x1a4 /* 0644 */);
-            if (fd < 0) throw new SyscallException("open", path, Marshal.GetLastPInvokeError());
+            if (fd < 0)
+            {
+                var openErrno = Marshal.GetLastPInvokeError();
+                var target = openErrno == ErrnoCode.ELOOP ? ReadLink(parent.Fd, name) : null;
+                if (target is null) throw new SyscallException("open", path, openErrno);
+                var followed = target.StartsWith('/') ? target : $"{parentPath.TrimEnd('/')}/{target}";
+                return EnsureFile(root, followed, links + 1);
+            }
             Libc.CloseFilesystemFd(fd);
         }
         return Open(root, path, "open");
