@@ -30,6 +30,8 @@ internal static class Mounts
         // mount first, then apply the propagation to the new mount.
         var propagation = flags & MountFlags.PropagationMask;
         var mountFlags = flags & ~MountFlags.PropagationMask;
+        // type "bind" with no bind option is still a bind (runc reads it so too).
+        if (fsType == "bind") mountFlags |= MountFlags.Bind;
         var isBind = (mountFlags & MountFlags.Bind) != 0;
 
         using var rootFd = root.Open();
