@@ -19,9 +19,9 @@ public static class FilesystemEffects
         var root = new ContainerRoot(RootSwitch.Done ? "/" : rootfs, RootSwitch.Done);
         switch (step)
         {
-            case SetMountPropagation s: Mounts.SetPropagation(root, s.Target, s.Flags); break;
+            case SetMountPropagation s: Mounts.SetPropagation(root, s.Target, s.Flags, rootfs); break;
             case BindRootfs: Mounts.BindRootfs(rootfs); break;
-            case MountFilesystem s: Mounts.Mount(root, s.Source, s.Destination, s.FsType, s.Flags, s.Data); break;
+            case MountFilesystem s: Mounts.Mount(root, rootfs, s.Source, s.Destination, s.FsType, s.Flags, s.Data); break;
             case Remount s: Mounts.Remount(root, s.Destination, s.Flags); break;
             case MaskPath s: Mounts.Mask(root, s.Path); break;
             case RemountReadonly s: Mounts.MakeReadonly(root, s.Path); break;

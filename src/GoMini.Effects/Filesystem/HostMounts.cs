@@ -24,6 +24,24 @@ internal static class HostMounts
             Libc.Umount2(point, Libc.MntDetach); // best effort: a mount already gone with its parent is fine
     }
 
+    /// <summary>
+    /// pivot_root and MS_MOVE refuse a rootfs whose parent mount is shared (rootfsPropagation
+    /// "shared"): make that one mount private, as runc does.
+    /// </summary>
+    public static void MakeParentPrivate(string rootfs)
+    {
+        var parent = Path.GetDirectoryName(rootfs.TrimEnd('/')) ?? "/";
+        var point = File.ReadAllLines("/proc/self/mountinfo")
+            .Select(line => line.Split(' '))
+            .Where(fields => fields.Length > 4)
+            .Select(fields => Unescape(fields[4]))
+            .Where(p => p == "/" || IsSameOrBelow(parent, p))
+            .OrderByDescending(p => p.Length)
+            .FirstOrDefault() ?? "/";
+        if (Libc.Mount(null, point, null, GoMini.Domain.Linux.MountFlags.Private, null) != 0)
+            throw new SyscallException("mount", point, System.Runtime.InteropServices.Marshal.GetLastPInvokeError());
+    }
+
     private static void RefuseInHostNamespace()
     {
         var own = new FileInfo("/proc/self/ns/mnt").LinkTarget;

@@ -8,13 +8,17 @@ namespace GoMini.Effects.Filesystem;
 internal static class Mounts
 {
     /// <summary>"/" before the root switch is the whole mount namespace (e.g. MS_REC|MS_PRIVATE first).</summary>
-    public static void SetPropagation(ContainerRoot root, string target, ulong flags)
+    public static void SetPropagation(ContainerRoot root, string target, ulong flags, string rootfs)
     {
         if (!root.Switched && RootedPath.Normalize(target) == "/")
         {
             Call(null, "/", null, flags, null, "/");
             return;
         }
+        // A target named by its host path under the rootfs is that container path, resolved safely.
+        var prefix = rootfs.TrimEnd('/');
+        if (target == prefix || target.StartsWith(prefix + "/", StringComparison.Ordinal))
+            target = RootedPath.Normalize(target[prefix.Length..]);
         using var rootFd = root.Open();
         using var path = RootedPath.Open(rootFd, target, "mount");
         Call(null, root.MountTarget(path), null, flags, null, path.Path);
@@ -24,7 +28,7 @@ internal static class Mounts
     public static void BindRootfs(string rootfs) =>
         Call(rootfs, rootfs, null, MountFlags.Bind | MountFlags.Rec, null, rootfs);
 
-    public static void Mount(ContainerRoot root, string source, string destination, string fsType, ulong flags, string data)
+    public static void Mount(ContainerRoot root, string rootfs, string source, string destination, string fsType, ulong flags, string data)
     {
         // The kernel only changes propagation when a propagation bit is set, ignoring the rest:
         // mount first, then apply the propagation to the new mount.
@@ -43,7 +47,7 @@ internal static class Mounts
                 data.Length == 0 ? null : data, point.Path);
 
         if (propagation != 0)
-            SetPropagation(root, destination, propagation | (flags & MountFlags.Rec));
+            SetPropagation(root, destination, propagation | (flags & MountFlags.Rec), rootfs);
     }
 
     /// <summary>MS_REMOUNT of the mount now on top of the destination (resolved again: it is a new mount).</summary>

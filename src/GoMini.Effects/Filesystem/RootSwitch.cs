@@ -17,6 +17,7 @@ internal static class RootSwitch
     /// </summary>
     public static void Pivot(string rootfs)
     {
+        HostMounts.MakeParentPrivate(rootfs);
         using var oldRoot = OpenDirectory("/");
         using var newRoot = OpenDirectory(rootfs);
         ChangeDirectory(newRoot, rootfs);
@@ -44,6 +45,7 @@ internal static class RootSwitch
     public static void ChangeRoot(string rootfs)
     {
         HostMounts.DetachOutside(rootfs);
+        HostMounts.MakeParentPrivate(rootfs);
         using var newRoot = OpenDirectory(rootfs);
         ChangeDirectory(newRoot, rootfs);
         if (Libc.Mount(rootfs, "/", null, MountFlags.Move, null) != 0)
