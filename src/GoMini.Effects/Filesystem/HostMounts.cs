@@ -13,13 +13,11 @@ internal static class HostMounts
     {
         RefuseInHostNamespace();
         var root = rootfs.TrimEnd('/');
-        var points = File.ReadAllLines("/proc/self/mountinfo")
-            .Select(line => line.Split(' '))
-            .Where(fields => fields.Length > 4)
-            .Select(fields => Unescape(fields[4]))
+        var points = MountPoints()
             .Where(point => point != "/" && !IsSameOrBelow(point, root) && !IsSameOrBelow(root, point))
             .Distinct()
-            .OrderByDescending(point => point.Length); // children before their parents
+            .OrderByDescending(point => point.Length) // children before their parents
+            .ToList(); // read all of mountinfo before /proc itself goes
         foreach (var point in points)
             Libc.Umount2(point, Libc.MntDetach); // best effort: a mount already gone with its parent is fine
     }
@@ -31,16 +29,18 @@ internal static class HostMounts
     public static void MakeParentPrivate(string rootfs)
     {
         var parent = Path.GetDirectoryName(rootfs.TrimEnd('/')) ?? "/";
-        var point = File.ReadAllLines("/proc/self/mountinfo")
-            .Select(line => line.Split(' '))
-            .Where(fields => fields.Length > 4)
-            .Select(fields => Unescape(fields[4]))
+        var point = MountPoints()
             .Where(p => p == "/" || IsSameOrBelow(parent, p))
             .OrderByDescending(p => p.Length)
             .FirstOrDefault() ?? "/";
         if (Libc.Mount(null, point, null, GoMini.Domain.Linux.MountFlags.Private, null) != 0)
             throw new SyscallException("mount", point, System.Runtime.InteropServices.Marshal.GetLastPInvokeError());
     }
+
+    private static IEnumerable<string> MountPoints() => File.ReadAllLines("/proc/self/mountinfo")
+        .Select(line => line.Split(' '))
+        .Where(fields => fields.Length > 4)
+        .Select(fields => Unescape(fields[4]));
 
     private static void RefuseInHostNamespace()
     {

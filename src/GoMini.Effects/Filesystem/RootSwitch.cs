@@ -44,8 +44,9 @@ internal static class RootSwitch
     /// </summary>
     public static void ChangeRoot(string rootfs)
     {
-        HostMounts.DetachOutside(rootfs);
+        // Parent first: detaching the host's mounts takes /proc (and its mountinfo) away.
         HostMounts.MakeParentPrivate(rootfs);
+        HostMounts.DetachOutside(rootfs);
         using var newRoot = OpenDirectory(rootfs);
         ChangeDirectory(newRoot, rootfs);
         if (Libc.Mount(rootfs, "/", null, MountFlags.Move, null) != 0)
