@@ -18,7 +18,9 @@ public sealed class SeccompArch
     public static readonly SeccompArch Aarch64 = new("SCMP_ARCH_AARCH64", 0xC00000B7, SyscallsAarch64.Entries);
 
     /// <summary>The ABIs this compiler has tables for.</summary>
-    public static readonly Seq<SeccompArch> Supported = [X86_64, X86, X32, Aarch64];
+    // Prelude.Seq, not a collection expression: LanguageExt 4's Seq has an immutable Add that such an
+    // expression would call and discard, leaving the sequence empty.
+    public static readonly Seq<SeccompArch> Supported = Prelude.Seq(X86_64, X86, X32, Aarch64);
 
     private readonly Dictionary<string, uint> numbers;
 

@@ -23,12 +23,14 @@ public static class SeccompCompiler
             return new PlanError(path,
                 $"the profile compiles to {program.Length} BPF instructions; the kernel accepts at most {BpfInstruction.MaxInstructions}");
         var arches = string.Join(", ", profile.Architectures.Select(a => a.Name));
+        // A rule is one syscall name of one entry, as libseccomp counts them (seccomp_rule_add per name).
+        var rules = profile.Rules.Sum(r => r.Names.Count);
         return new LoadSeccompFilter(
             BpfInstruction.Encode(program),
             program.Length,
-            profile.Rules.Count,
+            rules,
             profile.Flags,
-            $"{path}: {profile.Rules.Count} rules, default {profile.DefaultActionText}, " +
+            $"{path}: {rules} rules ({profile.Rules.Count} entries), default {profile.DefaultActionText}, " +
             $"{program.Length} BPF instructions for {arches}");
     }
 }
