@@ -42,7 +42,7 @@ public static class CapabilityPlanner
         var bounding = drop.IsEmpty
             ? Seq<Step>()
             : Seq1<Step>(new DropBoundingCapabilities(drop, $"{Root}.bounding keeps {caps.Bounding.Count} of {Capabilities.All.Count}"));
-        return keep + bounding;
+        return toSeq(keep.Concat(bounding).ToArray());
     }
 
     /// <summary>capset of effective, permitted and inheritable; the ambient raise comes last (it needs them in place).</summary>
@@ -81,25 +81,27 @@ public static class CapabilityPlanner
     // The kernel refuses these at capset (EPERM) or PR_CAP_AMBIENT_RAISE time; say so before anything runs.
     private static Validation<PlanError, Unit> KernelRules(Seq<Seq<string>> raw, CapabilitySets caps)
     {
-        var errors =
+        var errors = new[]
+        {
             Outside(raw[1], "effective", caps.Permitted,
-                "is not in process.capabilities.permitted; the kernel refuses an effective capability that is not permitted")
-            + Outside(raw[3], "inheritable", caps.Bounding,
-                "is not in process.capabilities.bounding; the kernel refuses an inheritable capability outside the bounding set")
-            + Outside(raw[4], "ambient", caps.Permitted,
-                "is not in process.capabilities.permitted; the kernel raises an ambient capability only if it is permitted and inheritable")
-            + Outside(raw[4], "ambient", caps.Inheritable,
-                "is not in process.capabilities.inheritable; the kernel raises an ambient capability only if it is permitted and inheritable");
-        return Accumulate.Errors(errors);
+                "is not in process.capabilities.permitted; the kernel refuses an effective capability that is not permitted"),
+            Outside(raw[3], "inheritable", caps.Bounding,
+                "is not in process.capabilities.bounding; the kernel refuses an inheritable capability outside the bounding set"),
+            Outside(raw[4], "ambient", caps.Permitted,
+                "is not in process.capabilities.permitted; the kernel raises an ambient capability only if it is permitted and inheritable"),
+            Outside(raw[4], "ambient", caps.Inheritable,
+                "is not in process.capabilities.inheritable; the kernel raises an ambient capability only if it is permitted and inheritable"),
+        };
+        return Accumulate.Errors(errors.SelectMany(e => e));
     }
 
-    private static Seq<PlanError> Outside(Seq<string> names, string set, Seq<string> allowed, string message)
+    private static IEnumerable<PlanError> Outside(Seq<string> names, string set, Seq<string> allowed, string message)
     {
         var within = toHashSet(allowed);
         return names.Select((name, index) => (name, index))
             .Where(x => !within.Contains(x.name))
             .Select(x => new PlanError($"{Root}.{set}[{x.index}]", $"{x.name} {message}"))
-            .ToSeq();
+            .ToList();
     }
 
     private static Seq<string> Distinct(Seq<string> names) => names.Distinct().ToSeq();

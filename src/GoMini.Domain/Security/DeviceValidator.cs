@@ -20,30 +20,31 @@ public static class DeviceValidator
     private static Validation<PlanError, Unit> Device(DeviceSpec device, int index)
     {
         var at = $"linux.devices[{index}]";
-        var errors = Seq<PlanError>();
+        var errors = new List<PlanError>();
         var type = device.Type;
         if (type is not ("c" or "b" or "u" or "p"))
-            errors = errors.Add(new PlanError($"{at}.type", type is null
+            errors.Add(new PlanError($"{at}.type", type is null
                 ? "is required (c, b, u or p)"
                 : $"unknown device type \"{type}\" (c, b, u or p)"));
-        errors = errors + PathProtectionPlanner.Absolute(device.Path, $"{at}.path").Match(_ => Seq<PlanError>(), es => es);
+        PathProtectionPlanner.Absolute(device.Path, $"{at}.path").Match(_ => { }, es => errors.AddRange(es));
         if (type is "c" or "b" or "u")
         {
-            errors = errors + Number(device.Major, $"{at}.major", type) + Number(device.Minor, $"{at}.minor", type);
+            errors.AddRange(Number(device.Major, $"{at}.major", type));
+            errors.AddRange(Number(device.Minor, $"{at}.minor", type));
         }
         if (device.FileMode is { } mode && (mode & ~(TypeBits | 0xFFF)) != 0)
-            errors = errors.Add(new PlanError($"{at}.fileMode", $"{mode} is not a file mode"));
+            errors.Add(new PlanError($"{at}.fileMode", $"{mode} is not a file mode"));
         else if (device.FileMode is { } m && (m & TypeBits) != 0 && (m & TypeBits) != TypeBitsOf(type))
-            errors = errors.Add(new PlanError($"{at}.fileMode", $"its file type bits (0{Convert.ToString(m & TypeBits, 8)}) disagree with type \"{type}\"; give the permission bits only"));
+            errors.Add(new PlanError($"{at}.fileMode", $"its file type bits (0{Convert.ToString(m & TypeBits, 8)}) disagree with type \"{type}\"; give the permission bits only"));
         return Accumulate.Errors(errors);
     }
 
-    private static Seq<PlanError> Number(long? value, string path, string type) =>
+    private static PlanError[] Number(long? value, string path, string type) =>
         value switch
         {
-            null => Seq1(new PlanError(path, $"is required for a device of type {type}")),
-            < 0 or > uint.MaxValue => Seq1(new PlanError(path, $"{value} is outside 0..{uint.MaxValue}")),
-            _ => Seq<PlanError>(),
+            null => [new PlanError(path, $"is required for a device of type {type}")],
+            < 0 or > uint.MaxValue => [new PlanError(path, $"{value} is outside 0..{uint.MaxValue}")],
+            _ => [],
         };
 
     private static uint TypeBitsOf(string? type) =>

@@ -29,21 +29,21 @@ public static class ProcessLimitsPlanner
     {
         var path = $"process.rlimits[{index}]";
         var type = rlimit.Type?.ToUpperInvariant() ?? "";
-        var errors = Seq<PlanError>();
+        var errors = new List<PlanError>();
         if (rlimit.Type is null)
-            errors = errors.Add(new PlanError($"{path}.type", "is required"));
+            errors.Add(new PlanError($"{path}.type", "is required"));
         else if (Linux.Rlimits.Number(type).IsNone)
-            errors = errors.Add(new PlanError($"{path}.type", $"unknown rlimit \"{rlimit.Type}\" (known: {string.Join(", ", Linux.Rlimits.Names)})"));
+            errors.Add(new PlanError($"{path}.type", $"unknown rlimit \"{rlimit.Type}\" (known: {string.Join(", ", Linux.Rlimits.Names)})"));
         else
         {
             var first = Enumerable.Range(0, index).FirstOrDefault(i => string.Equals(all[i].Type, rlimit.Type, StringComparison.OrdinalIgnoreCase), -1);
             if (first >= 0)
-                errors = errors.Add(new PlanError($"{path}.type", $"{type} is already set by process.rlimits[{first}]"));
+                errors.Add(new PlanError($"{path}.type", $"{type} is already set by process.rlimits[{first}]"));
         }
-        if (rlimit.Soft is null) errors = errors.Add(new PlanError($"{path}.soft", "is required"));
-        if (rlimit.Hard is null) errors = errors.Add(new PlanError($"{path}.hard", "is required"));
+        if (rlimit.Soft is null) errors.Add(new PlanError($"{path}.soft", "is required"));
+        if (rlimit.Hard is null) errors.Add(new PlanError($"{path}.hard", "is required"));
         if (rlimit.Soft is { } soft && rlimit.Hard is { } hard && soft > hard)
-            errors = errors.Add(new PlanError($"{path}.soft", $"{soft} is above the hard limit {hard}; the kernel refuses a soft limit above the hard one"));
+            errors.Add(new PlanError($"{path}.soft", $"{soft} is above the hard limit {hard}; the kernel refuses a soft limit above the hard one"));
         return Accumulate.Errors(errors).Map(_ =>
             (Step)new SetRlimit(type, rlimit.Soft!.Value, rlimit.Hard!.Value, $"{path} ({type})"));
     }
@@ -77,7 +77,7 @@ public static class ProcessLimitsPlanner
             PersonaFlags.Find(flag ?? "").Match(
                 Some: f => Success<PlanError, ulong>(f),
                 None: () => Accumulate.Fail<ulong>($"linux.personality.flags[{index}]", $"unknown personality flag \"{flag}\""))));
-        return Accumulate.All(Seq(domain, flags.Map(fs => fs.Fold(0UL, (a, f) => a | f))))
+        return Accumulate.All(new[] { domain, flags.Map(fs => fs.Fold(0UL, (a, f) => a | f)) })
             .Map(parts => Seq1<Step>(new SetPersonality(parts[0] | parts[1], $"linux.personality ({personality.Domain})")));
     }
 }

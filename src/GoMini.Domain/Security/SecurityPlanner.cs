@@ -48,25 +48,36 @@ public static class SecurityPlanner
             : Success<PlanError, Option<LoadSeccompFilter>>(None);
         var devices = DeviceValidator.Validate(spec);
 
-        return (afterPivot, limits, caps, seccomp, devices).Apply((pivot, limit, sets, filter, _) =>
+        // Every error of every part, gathered without LanguageExt's Seq concatenation (see Accumulate).
+        var errors = new[]
         {
-            var uid = spec.Process?.User?.Uid ?? 0;
-            var beforeUser = limit + CapabilityPlanner.BeforeUserChange(sets, uid);
-            var afterUser = CapabilityPlanner.AfterUserChange(sets);
-            return filter.Match(
-                None: () => new SecurityPlan(pivot, beforeUser, afterUser, Seq<Step>()),
-                Some: program => LoadsLate(spec, sets)
-                    ? new SecurityPlan(pivot, beforeUser, afterUser,
-                        Seq1<Step>(program with { Reason = $"{program.Reason}; loaded last, just before execve" }))
-                    : new SecurityPlan(pivot,
-                        beforeUser.Add(program with
-                        {
-                            Reason = $"{program.Reason}; loaded before the user change: without process.noNewPrivileges " +
-                                     "the kernel needs CAP_SYS_ADMIN, which process.capabilities.effective does not keep",
-                        }),
-                        afterUser, Seq<Step>()));
-        });
+            afterPivot.Map(_ => unit), limits.Map(_ => unit), caps.Map(_ => unit), seccomp.Map(_ => unit), devices,
+        };
+        return Accumulate.All(errors).Map(_ => Assemble(spec, Value(afterPivot), Value(limits), Value(caps), Value(seccomp)));
     }
+
+    private static SecurityPlan Assemble(RuntimeSpec spec, Seq<Step> pivot, Seq<Step> limit, CapabilitySets sets, Option<LoadSeccompFilter> filter)
+    {
+        var uid = spec.Process?.User?.Uid ?? 0;
+        var beforeUser = toSeq(limit.Concat(CapabilityPlanner.BeforeUserChange(sets, uid)).ToArray());
+        var afterUser = CapabilityPlanner.AfterUserChange(sets);
+        return filter.Match(
+            None: () => new SecurityPlan(pivot, beforeUser, afterUser, Seq<Step>()),
+            Some: program => LoadsLate(spec, sets)
+                ? new SecurityPlan(pivot, beforeUser, afterUser,
+                    Seq1<Step>(program with { Reason = $"{program.Reason}; loaded last, just before execve" }))
+                : new SecurityPlan(pivot,
+                    beforeUser.Add(program with
+                    {
+                        Reason = $"{program.Reason}; loaded before the user change: without process.noNewPrivileges " +
+                                 "the kernel needs CAP_SYS_ADMIN, which process.capabilities.effective does not keep",
+                    }),
+                    afterUser, Seq<Step>()));
+    }
+
+    // Only called once every part is known to have succeeded.
+    private static T Value<T>(Validation<PlanError, T> part) =>
+        part.Match(value => value, _ => throw new InvalidOperationException("a failed part reached the assembly"));
 
     /// <summary>Whether the filter can load after capset: no_new_privs is set, or CAP_SYS_ADMIN stays effective.</summary>
     public static bool LoadsLate(RuntimeSpec spec, CapabilitySets caps) =>
