@@ -15,7 +15,7 @@ public static class CapabilityPlanner
 {
     private const string Root = "process.capabilities";
 
-    /// <summary>Every unknown name, every capability the host cannot give, every set the kernel would refuse.</summary>
+    /// <summary>Every unknown name, every capability the host cannot give, every set capset would refuse.</summary>
     public static Validation<PlanError, CapabilitySets> Check(CapabilitiesSpec? spec, Option<Seq<string>> hostBounding)
     {
         var named = Accumulate.All(Seq(
@@ -45,14 +45,24 @@ public static class CapabilityPlanner
         return toSeq(keep.Concat(bounding).ToArray());
     }
 
-    /// <summary>capset of effective, permitted and inheritable; the ambient raise comes last (it needs them in place).</summary>
+    /// <summary>
+    /// capset of effective, permitted and inheritable; the ambient raise comes last (it needs them in place).
+    /// The kernel raises an ambient capability only if it is both permitted and inheritable; `runc spec`
+    /// writes an ambient set with no inheritable one, and runc then ignores the failed raise (measured:
+    /// CapAmb 0). So the others are left out, and the step's reason says which.
+    /// </summary>
     public static Seq<Step> AfterUserChange(CapabilitySets caps)
     {
         Step set = new SetCapabilities(caps.Effective, caps.Permitted, caps.Inheritable,
             $"{Root}.effective, .permitted and .inheritable");
-        return caps.Ambient.IsEmpty
+        var raisable = caps.Ambient.Filter(c => caps.Permitted.Contains(c) && caps.Inheritable.Contains(c));
+        var skipped = caps.Ambient.Filter(c => !raisable.Contains(c));
+        var reason = skipped.IsEmpty
+            ? $"{Root}.ambient"
+            : $"{Root}.ambient, without {string.Join(", ", skipped)}: the kernel raises only what is permitted and inheritable";
+        return raisable.IsEmpty
             ? Seq1(set)
-            : Seq(set, new RaiseAmbientCapabilities(caps.Ambient, $"{Root}.ambient"));
+            : Seq(set, new RaiseAmbientCapabilities(raisable, reason));
     }
 
     /// <summary>Every capability the kernel knows that the bounding set does not keep, in number order.</summary>
@@ -78,7 +88,7 @@ public static class CapabilityPlanner
             },
             None: () => Accumulate.Fail<string>(path, $"unknown capability \"{name}\""));
 
-    // The kernel refuses these at capset (EPERM) or PR_CAP_AMBIENT_RAISE time; say so before anything runs.
+    // capset refuses these (EPERM); say so before anything runs.
     private static Validation<PlanError, Unit> KernelRules(Seq<Seq<string>> raw, CapabilitySets caps)
     {
         var errors = new[]
@@ -87,10 +97,6 @@ public static class CapabilityPlanner
                 "is not in process.capabilities.permitted; the kernel refuses an effective capability that is not permitted"),
             Outside(raw[3], "inheritable", caps.Bounding,
                 "is not in process.capabilities.bounding; the kernel refuses an inheritable capability outside the bounding set"),
-            Outside(raw[4], "ambient", caps.Permitted,
-                "is not in process.capabilities.permitted; the kernel raises an ambient capability only if it is permitted and inheritable"),
-            Outside(raw[4], "ambient", caps.Inheritable,
-                "is not in process.capabilities.inheritable; the kernel raises an ambient capability only if it is permitted and inheritable"),
         };
         return Accumulate.Errors(errors.SelectMany(e => e));
     }

@@ -26,9 +26,13 @@ public class CapabilityTests(GominiFixture fixture) : ContainerTest(fixture)
     public void Runcs_default_capability_set_is_exactly_what_the_container_gets()
     {
         var caps = Capabilities.RuncDefault.ToArray();
+        // As `runc spec` (1.1.5) writes it: an ambient set but no inheritable one, which runc runs with CapAmb 0.
+        var config = CapabilitiesObject(caps);
+        config["ambient"] = new JsonArray(caps.Select(c => (JsonNode?)JsonValue.Create(c)).ToArray());
         var result = NewBundle().Args("/bin/cat", "/proc/self/status")
-            .Edit(c => c["process"]!["capabilities"] = CapabilitiesObject(caps)).Run();
+            .Edit(c => c["process"]!["capabilities"] = config).Run();
         Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(0UL, Mask(result.Stdout, "CapAmb"));
         Assert.Equal(0x20000420UL, MaskOf(caps)); // AUDIT_WRITE 29, NET_BIND_SERVICE 10, KILL 5
         Assert.Equal(MaskOf(caps), Mask(result.Stdout, "CapBnd"));
         Assert.Equal(MaskOf(caps), Mask(result.Stdout, "CapEff"));
