@@ -34,12 +34,14 @@ public class ProcessLimitTests(GominiFixture fixture) : ContainerTest(fixture)
     [Fact]
     public void The_process_limit_holds_for_a_non_root_user()
     {
-        // RLIMIT_NPROC counts the user's processes; uid 54321 has none on the host. Limit 3: sh and two sleeps.
+        // RLIMIT_NPROC counts the user's tasks (threads too); uid 54321 has none on the host. The limit
+        // leaves room for the init child's threads at setresuid (a multi-threaded runtime changes the uid
+        // of every thread, and execve fails with EAGAIN if they already exceed it), then 30 forks exceed it.
         var result = NewBundle().User(54321, 54321).Args("/bin/sh", "-c",
-                "ulimit -u; for i in 1 2 3 4 5; do sleep 1 & done; wait; echo done")
-            .Edit(c => c["process"]!["rlimits"] = Rlimit("RLIMIT_NPROC", 3, 3)).Run();
+                "ulimit -u; i=0; while [ $i -lt 30 ]; do sleep 2 & i=$((i+1)); done; wait; echo done")
+            .Edit(c => c["process"]!["rlimits"] = Rlimit("RLIMIT_NPROC", 16, 16)).Run();
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.StartsWith("3\n", result.Stdout);
+        Assert.StartsWith("16\n", result.Stdout);
         Assert.Contains("can't fork", result.Stderr);
     }
 
