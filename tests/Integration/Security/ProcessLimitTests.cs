@@ -40,7 +40,7 @@ public class ProcessLimitTests(GominiFixture fixture) : ContainerTest(fixture)
         var result = NewBundle().User(54321, 54321).Args("/bin/sh", "-c",
                 "ulimit -u; i=0; while [ $i -lt 30 ]; do sleep 2 & i=$((i+1)); done; wait; echo done")
             .Edit(c => c["process"]!["rlimits"] = Rlimit("RLIMIT_NPROC", 16, 16)).Run();
-        Assert.True(result.ExitCode == 0, result.ToString());
+        // busybox sh gives up (exit 2) at the first fork the limit refuses.
         Assert.StartsWith("16\n", result.Stdout);
         Assert.Contains("can't fork", result.Stderr);
     }
