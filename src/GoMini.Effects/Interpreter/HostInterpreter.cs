@@ -86,6 +86,7 @@ public sealed class HostInterpreter(ContainerPlan plan, RunSettings settings)
         child = Child with { SyncFd = -1 };
         if (answer.Length > 0)
             throw new InitFailedException(answer);
+        relay?.Arm(Child.Pid);
     }
 
     private static string ReadAnswer(int fd)
