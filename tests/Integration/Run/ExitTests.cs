@@ -49,13 +49,11 @@ public sealed class ExitTests(GominiFixture fixture) : ContainerTest(fixture)
     }
 
     [Fact]
-    public void A_failing_sysctl_reports_its_step_and_leaves_nothing()
+    public void A_working_directory_that_is_a_file_reports_its_step_and_leaves_nothing()
     {
-        var result = NewBundle()
-            .Edit(c => c["linux"]!["sysctl"] = new System.Text.Json.Nodes.JsonObject { ["kernel.no_such_key"] = "1" })
-            .Run();
+        var result = NewBundle().Cwd("/etc/passwd").Run();
         Assert.Equal(1, result.ExitCode);
-        Assert.Matches(new Regex(@"^gomini: step \d+ .*kernel.no_such_key.*ENOENT", RegexOptions.Multiline), result.Stderr);
+        Assert.Matches(new Regex(@"^gomini: step \d+ .*/etc/passwd.*: ENOTDIR \(Not a directory\)$", RegexOptions.Multiline), result.Stderr);
     }
 
     private static string? ReadLine(System.Diagnostics.Process process)
