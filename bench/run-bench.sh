@@ -20,9 +20,8 @@ trap 'rm -rf "$work"' EXIT
 "$root/examples/make-rootfs.sh" "$work/bundle/rootfs" 2>/dev/null
 (cd "$work/bundle" && runc spec)
 # runc's default spec, made non-interactive, running /bin/true, with an ociVersion crun 1.8.1 accepts.
-sed -i -e 's/"terminal": true/"terminal": false/' \
-       -e 's/"ociVersion": "[^"]*"/"ociVersion": "1.0.2"/' \
-       -e ':a;N;$!ba;s/"args": \[[^]]*\]/"args": [ "\/bin\/true" ]/' "$work/bundle/config.json"
+sed -i -e 's/"terminal": true/"terminal": false/' -e 's/"ociVersion": "[^"]*"/"ociVersion": "1.0.2"/' "$work/bundle/config.json"
+sed -i -e ':a;N;$!ba;s/"args": \[[^]]*\]/"args": [ "\/bin\/true" ]/' "$work/bundle/config.json"
 
 cat > "$work/inner.sh" <<'INNER'
 set -eu
