@@ -1,3 +1,4 @@
+using GoMini.Domain.Explain;
 using System.Diagnostics;
 using System.Text;
 using GoMini.Domain.Plan;
@@ -45,7 +46,7 @@ public sealed class HostInterpreter(ContainerPlan plan, RunSettings settings)
         catch (Exception e)
         {
             var reason = e is SyscallException s ? $"{s.Syscall} {s.Path}: {Errno.Describe(s.Errno)}" : e.Message;
-            Console.Error.WriteLine($"gomini: host step {number + 1} {StepText.Describe(steps[number])}: {reason}");
+            Console.Error.WriteLine($"gomini: host step {number + 1} {StepDescriber.Describe(steps[number]).What}: {reason}");
             return 1;
         }
         finally
@@ -86,6 +87,7 @@ public sealed class HostInterpreter(ContainerPlan plan, RunSettings settings)
         child = Child with { SyncFd = -1 };
         if (answer.Length > 0)
             throw new InitFailedException(answer);
+        relay?.Arm(Child.Pid);
     }
 
     private static string ReadAnswer(int fd)
@@ -130,7 +132,7 @@ public sealed class HostInterpreter(ContainerPlan plan, RunSettings settings)
                 continue;
             var started = Stopwatch.GetTimestamp();
             try { CgroupEffects.Remove(remove.Path); }
-            catch (Exception e) { Console.Error.WriteLine($"gomini: host step {i + 1} {StepText.Describe(remove)}: {e.Message}"); }
+            catch (Exception e) { Console.Error.WriteLine($"gomini: host step {i + 1} {StepDescriber.Describe(remove).What}: {e.Message}"); }
             if (settings.Verbose)
                 Verbose(i + 1, remove, started);
         }
@@ -138,7 +140,7 @@ public sealed class HostInterpreter(ContainerPlan plan, RunSettings settings)
 
     private static void Verbose(int number, Step step, long started) =>
         Console.Error.WriteLine(
-            $"gomini: [host {number}] {StepText.Describe(step)} ({Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.00} ms)");
+            $"gomini: [host {number}] {StepDescriber.Describe(step).What} ({Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.00} ms)");
 }
 
 /// <summary>The init child's one-line report of the step that failed.</summary>
