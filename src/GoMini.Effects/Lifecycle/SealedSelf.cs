@@ -18,8 +18,9 @@ public static unsafe class SealedSelf
     {
         if (path != null) return path;
         var self = Environment.ProcessPath ?? "/proc/self/exe";
-        // Under `dotnet gomini.dll` (development) the host is dotnet: nothing of ours to protect or copy.
-        if (System.IO.Path.GetFileName(self) == "dotnet") return path = self;
+        // Under the JIT (development: apphost or `dotnet gomini.dll`) the binary needs its assemblies
+        // beside it, so a memfd copy cannot run; only the NativeAOT build (what ships) is sealed.
+        if (System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported) return path = self;
         var source = Libc.Check(Libc.open("/proc/self/exe", Libc.O_RDONLY | Libc.O_CLOEXEC, 0), "open", "/proc/self/exe");
         try
         {
