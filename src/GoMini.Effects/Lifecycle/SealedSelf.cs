@@ -20,7 +20,7 @@ public static unsafe class SealedSelf
         var self = Environment.ProcessPath ?? "/proc/self/exe";
         // Under the JIT (development: apphost or `dotnet gomini.dll`) the binary needs its assemblies
         // beside it, so a memfd copy cannot run; only the NativeAOT build (what ships) is sealed.
-        if (System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported) return path = self;
+        if (System.IO.Path.GetFileName(self) == "dotnet" || File.Exists(System.IO.Path.ChangeExtension(self, ".dll"))) return path = self;
         var source = Libc.Check(Libc.open("/proc/self/exe", Libc.O_RDONLY | Libc.O_CLOEXEC, 0), "open", "/proc/self/exe");
         try
         {
