@@ -25,6 +25,10 @@ public static unsafe class ExecFifo
     /// <summary>In the init child, before any step: keep a handle on the fifo that survives pivot_root.</summary>
     public static void OpenEarly()
     {
+        // JIT builds (development) cannot load a type after pivot_root: initialise the tables the
+        // process steps use while the host's files are still reachable. A no-op cost under NativeAOT.
+        System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(Domain.Linux.Rlimits).TypeHandle);
+        System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(typeof(Domain.Linux.Capabilities).TypeHandle);
         var path = Environment.GetEnvironmentVariable(Variable);
         if (string.IsNullOrEmpty(path)) return;
         pathFd = Libc.Check(Libc.open(path, LifecycleNative.O_PATH | Libc.O_CLOEXEC, 0), "open", path);
