@@ -18,8 +18,11 @@ public static unsafe class ExecFifo
 
     public static void Make(string path)
     {
-        if (LifecycleNative.mkfifo(path, 0b110_000_000) < 0)
+        // 0622 like runc's: the init opens it for writing after it may have become a non-root user.
+        if (LifecycleNative.mkfifo(path, 0b110_010_010) < 0)
             throw new SyscallException("mkfifo", path, LifecycleNative.Errno);
+        if (LifecycleNative.chmod(path, 0b110_010_010) < 0)
+            throw new SyscallException("chmod", path, LifecycleNative.Errno);
     }
 
     /// <summary>In the init child, before any step: keep a handle on the fifo that survives pivot_root.</summary>

@@ -17,6 +17,8 @@ public static unsafe partial class LifecycleNative
     public static partial int mkfifo(string path, uint mode);
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int mkdir(string path, uint mode);
+    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int chmod(string path, uint mode);
     [LibraryImport("libc", SetLastError = true)] public static partial int shutdown(int fd, int how);
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int memfd_create(string name, uint flags);
