@@ -9,8 +9,18 @@ public sealed class LifecycleTests(GominiFixture fixture) : ContainerTest(fixtur
 {
     private readonly string root = Directory.CreateTempSubdirectory("gomini-root-").FullName;
 
-    private ProcessResult Gomini(params string[] args) =>
-        Shell.Run(Fixture.Binary, ["--root", root, .. args], TimeSpan.FromSeconds(30));
+    /// <summary>
+    /// gomini with its output in files: a created container inherits create's stdio (as with runc),
+    /// so a pipe would stay open until the container ends and a reader would wait for it.
+    /// </summary>
+    private ProcessResult Gomini(params string[] args)
+    {
+        var output = Path.Combine(root, ".out");
+        var errors = Path.Combine(root, ".err");
+        var result = Shell.Run("/bin/sh", ["-c", $"exec \"$0\" \"$@\" </dev/null >{output} 2>{errors}", Fixture.Binary, "--root", root, .. args],
+            TimeSpan.FromSeconds(30));
+        return new ProcessResult(result.ExitCode, File.ReadAllText(output), File.ReadAllText(errors));
+    }
 
     private string Status(string id) => JsonNode.Parse(Gomini("state", id).Stdout)!["status"]!.GetValue<string>();
 
