@@ -7,7 +7,7 @@ namespace GoMini.Integration.Lifecycle;
 /// <summary>runc's lifecycle against the real binary: create, start, state, kill, delete, pause, resume, under a private --root.</summary>
 public sealed class LifecycleTests(GominiFixture fixture) : ContainerTest(fixture)
 {
-    private readonly string root = Directory.CreateTempSubdirectory("gomini-root-").FullName;
+    private readonly string root = Directory.CreateDirectory(Path.Combine(fixture.WorkDir, "root-" + Guid.NewGuid().ToString("N")[..8])).FullName;
 
     /// <summary>
     /// gomini with its output in files: a created container inherits create's stdio (as with runc),
