@@ -19,7 +19,11 @@ public static class InitProcess
         }
         // Read and deserialize everything now: after pivot_root nothing can be loaded from the host.
         InitMessage message;
-        try { message = InitMessage.Read(sync); }
+        try
+        {
+            Lifecycle.ExecFifo.OpenEarly();
+            message = InitMessage.Read(sync);
+        }
         catch (Exception e)
         {
             Report(sync, $"reading the init steps: {Reason(e)}");
