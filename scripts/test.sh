@@ -10,17 +10,22 @@ for project in "${projects[@]}"; do
   log=$(mktemp)
   dotnet test "$project" -c Release --nologo --logger "console;verbosity=normal" 2>&1 | tee "$log"
   status=${PIPESTATUS[0]}
-  # VSTest's summary line: "Failed!  - Failed:     1, Passed:    41, Skipped:     0, Total:    42, ..."
+  # VSTest's closing block at normal verbosity: "Total tests: 42" then "Passed: 41", "Failed: 1", "Skipped: 0"
+  # (lines that are absent mean 0); at minimal verbosity one line "Passed!  - Failed: 0, Passed: 42, ...".
+  block=$(sed -n '/^Total tests:/,/Total time:/p' "$log")
   line=$(grep -E '(Passed|Failed)! +- Failed: ' "$log" | tail -n 1)
-  if [ -z "$line" ]; then
-    echo "test.sh: $project did not report a result (exit $status)"; broken=$((broken + 1))
-  else
+  count() { grep -E "^ *$1: *[0-9]+" <<<"$block" | tail -n 1 | grep -oE '[0-9]+' || echo 0; }
+  if [ -n "$block" ]; then
+    p=$(count Passed); f=$(count Failed); s=$(count Skipped)
+  elif [ -n "$line" ]; then
     f=$(sed -E 's/.*Failed: *([0-9]+).*/\1/' <<<"$line")
     p=$(sed -E 's/.*Passed: *([0-9]+).*/\1/' <<<"$line")
     s=$(sed -E 's/.*Skipped: *([0-9]+).*/\1/' <<<"$line")
-    passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
-    [ "$status" -eq 0 ] || [ "$f" -gt 0 ] || broken=$((broken + 1))
+  else
+    echo "test.sh: $project did not report a result (exit $status)"; broken=$((broken + 1)); rm -f "$log"; continue
   fi
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+  [ "$status" -eq 0 ] || [ "$f" -gt 0 ] || broken=$((broken + 1))
   rm -f "$log"
 done
 failed=$((failed + broken))
