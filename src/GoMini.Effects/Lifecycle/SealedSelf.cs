@@ -26,14 +26,11 @@ public static unsafe class SealedSelf
         {
             var memfd = LifecycleNative.memfd_create("gomini", LifecycleNative.MFD_CLOEXEC | LifecycleNative.MFD_ALLOW_SEALING);
             if (memfd < 0) throw new SyscallException("memfd_create", "gomini", LifecycleNative.Errno);
-            var size = new FileInfo("/proc/self/exe").Length;
-            long offset = 0;
-            while (offset < size)
-            {
-                var sent = LifecycleNative.sendfile(memfd, source, &offset, (nint)(size - offset));
-                if (sent < 0) throw new SyscallException("sendfile", "memfd:gomini", LifecycleNative.Errno);
-                if (sent == 0) break;
-            }
+            // Copy until end of file: the size of /proc/self/exe as FileInfo reads it is the link's, not the
+            // binary's, and an empty memfd made every spawn fail with ENOEXEC.
+            nint sent;
+            while ((sent = LifecycleNative.sendfile(memfd, source, null, 1 << 22)) > 0) { }
+            if (sent < 0) throw new SyscallException("sendfile", "memfd:gomini", LifecycleNative.Errno);
             const int seals = LifecycleNative.F_SEAL_SEAL | LifecycleNative.F_SEAL_SHRINK | LifecycleNative.F_SEAL_GROW | LifecycleNative.F_SEAL_WRITE;
             if (LifecycleNative.fcntl(memfd, LifecycleNative.F_ADD_SEALS, seals) < 0)
                 throw new SyscallException("fcntl", "F_ADD_SEALS memfd:gomini", LifecycleNative.Errno);
