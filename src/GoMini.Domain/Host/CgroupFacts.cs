@@ -13,9 +13,9 @@ public enum CgroupMode { Unified, Hybrid, Legacy, None }
 public sealed record CgroupHierarchy(string Mountpoint, Seq<string> Controllers, string OwnPath, bool Unified)
 {
     /// <summary>
-    /// The control files a new cgroup below gomini's own would have, as far as the host shows them
-    /// (the file names in gomini's own cgroup directory). Empty means unknown (e.g. gomini sits in a
-    /// v2 root cgroup, whose directory lacks the controllers' files): the planner then does not check.
+    /// The control files a new cgroup below gomini's own would have, as far as the host shows them:
+    /// the file names in gomini's own cgroup directory, or, when that is a root cgroup (which lacks
+    /// files such as pids.max), in one of its children. Empty means unknown: the planner does not check.
     /// </summary>
     public Seq<string> Files { get; init; }
 

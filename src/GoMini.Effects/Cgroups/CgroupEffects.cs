@@ -85,7 +85,7 @@ public static class CgroupEffects
     }
 
     /// <summary>"key value" lines (memory.events, memory.oom_control, cpu.stat): the value of key, or -1.</summary>
-    internal static long Counter(string file, string key)
+    public static long Counter(string file, string key)
     {
         var text = ReadOrNull(file);
         if (text is null) return -1;

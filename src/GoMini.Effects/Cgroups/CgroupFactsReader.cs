@@ -51,15 +51,16 @@ public static class CgroupFactsReader
     private static CgroupHierarchy Observe(CgroupHierarchy h)
     {
         var dir = h.OwnPath == "/" ? h.Mountpoint : h.Mountpoint.TrimEnd('/') + h.OwnPath;
-        var files = Directory.Exists(dir)
-            ? Directory.EnumerateFiles(dir).Select(f => Path.GetFileName(f)).Order().ToSeq()
+        // A root cgroup lacks files its children have (pids.max, memory.max): there, a child's files tell.
+        var sample = h.OwnPath != "/" ? dir : Directory.Exists(dir) ? Directory.EnumerateDirectories(dir).FirstOrDefault() : null;
+        var files = sample is not null && Directory.Exists(sample)
+            ? Directory.EnumerateFiles(sample).Select(f => Path.GetFileName(f)).Order().ToSeq()
             : Seq<string>();
         if (h.Unified)
         {
             var enabled = (CgroupEffects.ReadOrNull(Path.Combine(dir, "cgroup.subtree_control")) ?? "")
                 .Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToSeq();
-            // A v2 root cgroup has none of the controllers' files: leave them unknown there.
-            return h with { Controllers = enabled, Files = h.OwnPath == "/" ? Seq<string>() : files };
+            return h with { Controllers = enabled, Files = files };
         }
         var values = HashMap<string, string>();
         if (h.Controllers.Contains("cpuset"))
