@@ -26,7 +26,7 @@ public static partial class ResourceValidation
             Add(m.Swap > 0 && m.Limit is null or -1, "memory.swap",
                 $"a swap limit needs a memory limit ({request.Path("memory.limit")})");
             Add(m.Swap > 0 && m.Limit > 0 && m.Swap < m.Limit, "memory.swap",
-                $"is memory plus swap, so it must be at least the memory limit ({m.Limit})");
+                $"is memory plus swap, so it must be at least the memory limit ({request.Path("memory.limit")} {m.Limit})");
             Add(m.Swappiness > 100, "memory.swappiness", "must be between 0 and 100");
             Add(m.Kernel is not null, "memory.kernel", "kernel memory limits are deprecated by the runtime spec and not supported");
             Add(m.KernelTCP is not null, "memory.kernelTCP", "kernel memory limits are deprecated by the runtime spec and not supported");
