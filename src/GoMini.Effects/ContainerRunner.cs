@@ -1,4 +1,5 @@
 using GoMini.Domain.Plan;
+using GoMini.Effects.Interpreter;
 
 namespace GoMini.Effects;
 
@@ -9,5 +10,5 @@ public sealed record RunSettings(bool Verbose);
 public static class ContainerRunner
 {
     // CONTRACT (owned by the effects work): returns the container's exit status (128+N for signal N).
-    public static int Run(ContainerPlan plan, RunSettings settings) => throw new NotImplementedException();
+    public static int Run(ContainerPlan plan, RunSettings settings) => new HostInterpreter(plan, settings).Run();
 }

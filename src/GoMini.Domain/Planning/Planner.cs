@@ -1,0 +1,58 @@
+using GoMini.Domain.Cgroups;
+using GoMini.Domain.Host;
+using GoMini.Domain.Options;
+using GoMini.Domain.Plan;
+using GoMini.Domain.Security;
+using GoMini.Domain.Spec;
+using GoMini.Domain.Validation;
+using LanguageExt;
+using static LanguageExt.Prelude;
+
+namespace GoMini.Domain.Planning;
+
+/// <summary>
+/// The pure heart of GoMini: a bundle's config, the command line and the host's facts in, an
+/// immutable plan of steps out — or every error found, each with its path. No I/O happens here.
+/// </summary>
+public static class Planner
+{
+    public static Validation<PlanError, ContainerPlan> Plan(RuntimeSpec spec, RunOptions options, HostFacts facts)
+    {
+        var input = new PlanInput(spec, options, facts);
+        var general = SpecValidator.Validate(input);
+        var checks = general.IsEmpty ? Success<PlanError, Unit>(unit) : Fail<PlanError, Unit>(general);
+        return (checks, NamespacePlanner.Plan(input), CgroupPlanner.Plan(spec, options, facts), SecurityPlanner.Plan(spec, facts))
+            .Apply((_, namespaces, cgroups, security) => Assemble(input, namespaces, cgroups, security));
+    }
+
+    /// <summary>Validates and plans in one go from config.json text.</summary>
+    public static Validation<PlanError, ContainerPlan> Plan(string configJson, RunOptions options, Func<RuntimeSpec, HostFacts> facts) =>
+        SpecReader.Parse(configJson).Bind(spec => Plan(spec, options, facts(spec)));
+
+    private static ContainerPlan Assemble(PlanInput input, Seq<ContainerNamespace> namespaces, CgroupPlan cgroups, SecurityPlan security)
+    {
+        var run = input.Options.Mode == LaunchMode.Run;
+        var spawn = new SpawnInit(
+            namespaces.Filter(n => n.Path.IsNone && n.Kind != NamespaceKind.Cgroup).Map(n => n.Kind).Strict(),
+            namespaces.Bind(n => n.Path.Map(p => new NamespaceJoin(n.Kind, p)).ToSeq()).Strict(),
+            "linux.namespaces: the init child starts inside the container's namespaces");
+        var host = cgroups.Setup
+            .Add(spawn)
+            .Append(cgroups.Join)
+            .Add(new ReleaseInit("the init child may now set up the container and exec its process"));
+        if (run)
+            host = host.Add(new WaitForExit("run: gomini waits for the container and exits with its status")).Append(cgroups.Cleanup);
+
+        var rootfs = RootfsPlanner.Plan(input);
+        var init = Seq<Step>();
+        // Joined after the parent put the child into its cgroups, so the namespace's root is the container's cgroup.
+        if (namespaces.Exists(n => n.Kind == NamespaceKind.Cgroup && n.Path.IsNone))
+            init = init.Add(new UnshareNamespace(NamespaceKind.Cgroup, "linux.namespaces: cgroup (after joining the container's cgroups)"));
+        if (namespaces.Exists(n => n.Kind == NamespaceKind.Network && n.Path.IsNone))
+            init = init.Add(new BringUpLoopback("a new network namespace has only lo, and it starts down"));
+        init = init.Append(rootfs.BeforePivot).Add(rootfs.Pivot).Append(rootfs.AfterPivot)
+            .Append(ProcessPlanner.Plan(input, namespaces, security));
+
+        return new ContainerPlan(input.Options.ContainerId, input.Facts.BundlePath, Paths.Rootfs(input), host.Strict(), init.Strict());
+    }
+}

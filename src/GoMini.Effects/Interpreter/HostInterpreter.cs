@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Text;
+using GoMini.Domain.Plan;
+using GoMini.Effects.Cgroups;
+using GoMini.Effects.Native;
+using GoMini.Effects.Process;
+using GoMini.Effects.Spawn;
+
+namespace GoMini.Effects.Interpreter;
+
+/// <summary>
+/// The parent's interpreter: runs the host steps in plan order, one case per step. Whatever happens,
+/// the end is the same: the init child (if still there) is killed and reaped, and every RemoveCgroup
+/// step runs, so a failed start leaves nothing behind.
+/// </summary>
+public sealed class HostInterpreter(ContainerPlan plan, RunSettings settings)
+{
+    private InitChild? child;
+    private bool reaped;
+    private SignalRelay? relay;
+    private int exitStatus;
+
+    public int Run()
+    {
+        var steps = plan.Host.ToArray();
+        var number = 0;
+        try
+        {
+            for (; number < steps.Length; number++)
+            {
+                if (steps[number] is RemoveCgroup)
+                    continue;
+                var started = Stopwatch.GetTimestamp();
+                Apply(steps[number]);
+                if (settings.Verbose)
+                    Verbose(number + 1, steps[number], started);
+            }
+            return exitStatus;
+        }
+        catch (InitFailedException e)
+        {
+            Console.Error.WriteLine("gomini: " + e.Message);
+            return 1;
+        }
+        catch (Exception e)
+        {
+            var reason = e is SyscallException s ? $"{s.Syscall} {s.Path}: {Errno.Describe(s.Errno)}" : e.Message;
+            Console.Error.WriteLine($"gomini: host step {number + 1} {StepText.Describe(steps[number])}: {reason}");
+            return 1;
+        }
+        finally
+        {
+            CleanUp(steps);
+        }
+    }
+
+    private void Apply(Step step)
+    {
+        switch (step)
+        {
+            case CreateCgroup s: CgroupEffects.Create(s.Path); break;
+            case WriteCgroupFile s: CgroupEffects.Write(s.Path, s.Value); break;
+            case SpawnInit s:
+                child = InitSpawner.Spawn(s);
+                // From now on a signal to gomini goes to the container, never ends gomini before its cleanup.
+                relay = new SignalRelay(child.Pid);
+                break;
+            case JoinCgroup s: CgroupEffects.Join(s.Path, Child.Pid); break;
+            case RunHook s: HookRunner.Run(s, plan.ContainerId, plan.Bundle, child?.Pid ?? 0); break;
+            case ReleaseInit: Release(); break;
+            case WaitForExit: Wait(); break;
+            default: throw new NotSupportedException($"the parent cannot run a {step.GetType().Name} step");
+        }
+    }
+
+    private InitChild Child => child ?? throw new InvalidOperationException("the plan uses the init child before SpawnInit");
+
+    /// <summary>Sends the init steps; EOF means the child exec'd, a line means it failed.</summary>
+    private void Release()
+    {
+        var message = new InitMessage(settings.Verbose, plan.Rootfs, plan.Init.ToArray()).Encode();
+        try { Libc.WriteAll(Child.SyncFd, message, "sync channel"); }
+        catch (SyscallException e) when (e.Errno == Libc.EPIPE) { /* the child died: its answer (or EOF) says why */ }
+        var answer = ReadAnswer(Child.SyncFd);
+        Libc.close(Child.SyncFd);
+        child = Child with { SyncFd = -1 };
+        if (answer.Length > 0)
+            throw new InitFailedException(answer);
+    }
+
+    private static string ReadAnswer(int fd)
+    {
+        var buffer = new byte[4096];
+        var length = Libc.ReadFull(fd, buffer, "sync channel");
+        return Encoding.UTF8.GetString(buffer, 0, length).TrimEnd('\n');
+    }
+
+    private void Wait()
+    {
+        var status = Libc.WaitFor(Child.Pid);
+        reaped = true;
+        relay?.Dispose();
+        relay = null;
+        exitStatus = Libc.ExitStatus(status);
+        if (CgroupEffects.WasOomKilled(CreatedCgroups()))
+            Console.Error.WriteLine("gomini: container was OOM-killed (memory limit reached)");
+    }
+
+    private IEnumerable<string> CreatedCgroups()
+    {
+        foreach (var step in plan.Host)
+            if (step is CreateCgroup c)
+                yield return c.Path;
+    }
+
+    private void CleanUp(Step[] steps)
+    {
+        if (child != null && !reaped)
+        {
+            Libc.kill(child.Pid, Libc.SIGKILL);
+            try { Libc.WaitFor(child.Pid); }
+            catch (SyscallException) { /* already reaped elsewhere: nothing left to wait for */ }
+        }
+        if (child is { SyncFd: >= 0 })
+            Libc.close(child.SyncFd);
+        relay?.Dispose();
+        for (var i = 0; i < steps.Length; i++)
+        {
+            if (steps[i] is not RemoveCgroup remove)
+                continue;
+            var started = Stopwatch.GetTimestamp();
+            try { CgroupEffects.Remove(remove.Path); }
+            catch (Exception e) { Console.Error.WriteLine($"gomini: host step {i + 1} {StepText.Describe(remove)}: {e.Message}"); }
+            if (settings.Verbose)
+                Verbose(i + 1, remove, started);
+        }
+    }
+
+    private static void Verbose(int number, Step step, long started) =>
+        Console.Error.WriteLine(
+            $"gomini: [host {number}] {StepText.Describe(step)} ({Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.00} ms)");
+}
+
+/// <summary>The init child's one-line report of the step that failed.</summary>
+public sealed class InitFailedException(string line) : Exception(line);
