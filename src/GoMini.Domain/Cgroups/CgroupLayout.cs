@@ -52,7 +52,7 @@ public static class CgroupLayout
         CgroupMode.Unified => facts.Hierarchies.Filter(h => h.Unified).Take(1),
         // v1: every mounted controller hierarchy, so that freezer (pause), cpuacct (stats) and kill
         // work as with runc; hybrid: also the cgroup2 tree (no limits there, but freeze and kill).
-        CgroupMode.Hybrid => facts.Hierarchies.Filter(h => !h.Unified && !h.IsNamedOnly) + facts.Hierarchies.Filter(h => h.Unified).Take(1),
+        CgroupMode.Hybrid => facts.Hierarchies.Filter(h => !h.Unified && !h.IsNamedOnly).Then(facts.Hierarchies.Filter(h => h.Unified).Take(1)),
         CgroupMode.Legacy => facts.Hierarchies.Filter(h => !h.Unified && !h.IsNamedOnly),
         _ => Seq<CgroupHierarchy>(),
     };

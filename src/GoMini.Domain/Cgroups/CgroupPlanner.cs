@@ -19,7 +19,7 @@ public static class CgroupPlanner
             return NoCgroups(request, errors);
 
         var path = CgroupLayout.ParsePath(spec.Linux?.CgroupsPath, options.ContainerId);
-        if (path.IsFail) return Fail<PlanError, CgroupPlan>(errors + path.FailToSeq());
+        if (path.IsFail) return Fail<PlanError, CgroupPlan>(errors.Then(path.FailToSeq()));
         var (absolute, parts) = path.SuccessToSeq().Head;
 
         var dirs = CgroupLayout.Hierarchies(cg).Map(h => CgroupLayout.For(h, absolute, parts));
@@ -28,7 +28,7 @@ public static class CgroupPlanner
         var (writes, writeErrors) = v2
             ? V2Writes.From(request, f => dirs.Head.Apply(d => CgroupLayout.HasFile(d.Hierarchy, f)))
             : V1Writes.From(request, devicesDirs.IsSome);
-        errors += writeErrors;
+        errors = errors.Then(writeErrors);
 
         var placed = Seq<(CgroupDirs Dirs, CgroupWrite Write)>();
         foreach (var w in writes)
@@ -52,15 +52,15 @@ public static class CgroupPlanner
         if (v2 && !absolute)
         {
             enable = EnabledControllers(dirs.Head, placed.Map(p => p.Write), out var missing);
-            errors += missing;
+            errors = errors.Then(missing);
         }
         if (!errors.IsEmpty) return Fail<PlanError, CgroupPlan>(errors);
 
         var devicesNote = (request.Resources.Devices?.Count ?? 0) > 0 && devicesDirs.IsNone ? V2Writes.DevicesNotEnforced : "";
         var setup = dirs.Select((d, i) => Creates(d, absolute, i == 0 ? devicesNote : "")
-            + SubtreeControl(d, enable) + Cpuset(d, request) + placed.Filter(p => p.Dirs == d)
-                .Map(p => (Step)new WriteCgroupFile($"{d.Leaf}/{p.Write.File}", p.Write.Value, p.Write.Reason)))
-            .Aggregate(Seq<Step>(), (acc, s) => acc + s);
+            .Then(SubtreeControl(d, enable)).Then(Cpuset(d, request)).Then(placed.Filter(p => p.Dirs == d)
+                .Map(p => (Step)new WriteCgroupFile($"{d.Leaf}/{p.Write.File}", p.Write.Value, p.Write.Reason))))
+            .Aggregate(Seq<Step>(), (acc, s) => acc.Then(s));
         var join = dirs.Map(d => (Step)new JoinCgroup(d.Leaf,
             $"the init child enters its {Name(d.Hierarchy)} cgroup before anything of the container runs"));
         var cleanup = dirs.Bind(d => d.Created).ToArray()
@@ -115,8 +115,8 @@ public static class CgroupPlanner
                     ? Seq1((Step)new WriteCgroupFile($"{dir}/{file}", wanted, request.Path(field)))
                     : d.Hierarchy.OwnValues.Find(file).Map(v => (Step)new WriteCgroupFile($"{dir}/{file}", v,
                         $"copied from gomini's own cgroup: a new cpuset cgroup has none")).ToSeq();
-            return One("cpuset.cpus", cpu?.Cpus, "cpu.cpus") + One("cpuset.mems", cpu?.Mems, "cpu.mems");
-        }).Aggregate(Seq<Step>(), (acc, s) => acc + s);
+            return One("cpuset.cpus", cpu?.Cpus, "cpu.cpus").Then(One("cpuset.mems", cpu?.Mems, "cpu.mems"));
+        }).Aggregate(Seq<Step>(), (acc, s) => acc.Then(s));
     }
 
     private static string Name(CgroupHierarchy h) => h.Unified ? "cgroup2" : string.Join(",", h.Controllers);
@@ -128,7 +128,7 @@ public static class CgroupPlanner
         var spec = r.Memory ?? r.Cpu ?? r.Pids ?? r.BlockIO ?? (object?)r.HugepageLimits ?? r.Unified;
         if (flags.IsEmpty && spec is not null)
             flags = Seq1(new PlanError("linux.resources", "this host has no cgroups mounted, so the limits cannot be applied"));
-        errors += flags;
+        errors = errors.Then(flags);
         return errors.IsEmpty ? CgroupPlan.Empty : Fail<PlanError, CgroupPlan>(errors);
     }
 }

@@ -26,7 +26,7 @@ public static class DeviceRules
             if (n.Type is "c" or "b" or "u" && n.Major is not null && n.Minor is not null)
                 writes = writes.Add(new CgroupWrite("devices", "devices.allow",
                     Rule(n.Type == "u" ? "c" : n.Type, n.Major, n.Minor, "rwm"), $"linux.devices[{i}]", "the container creates it"));
-        return writes + Defaults.Map(rule => new CgroupWrite("devices", "devices.allow", rule, "default devices", "as runc allows"));
+        return writes.Then(Defaults.Map(rule => new CgroupWrite("devices", "devices.allow", rule, "default devices", "as runc allows")));
     }
 
     /// <summary>"type major:minor access"; "a" alone for all devices of all types.</summary>

@@ -63,7 +63,7 @@ public static class V1Writes
         if (r.Unified is { Count: > 0 })
             errors = errors.Add(new PlanError("linux.resources.unified",
                 "holds cgroup v2 files, but this host's resource controllers are cgroup v1; use the v1 fields (memory, cpu, pids, ...)"));
-        if (devicesMounted) w = w + DeviceRules.V1(request);
+        if (devicesMounted) w = w.Then(DeviceRules.V1(request));
         return (w, errors);
     }
 
