@@ -26,7 +26,10 @@ public sealed class GominiRunLimitTests(GominiFixture fixture, ITestOutputHelper
     public void A_fork_bomb_under_pids_20_never_exceeds_20_tasks_and_the_container_still_ends()
     {
         var bundle = NewBundle();
-        var gomini = bundle.Start("--pids", "20", "--", "sh", "-c", "for i in $(seq 200); do sleep 30 & done 2>/dev/null; sleep 2; echo ended");
+        // The bomb runs in a child shell, which dies of its first refused fork (ash exits 2); the
+        // container's shell (pid 1) set a timer first that SIGKILLs everything else after 2 s, so it ends.
+        var gomini = bundle.Start("--pids", "20", "--", "sh", "-c",
+            "(sleep 2; kill -9 -1) & sh -c 'for i in $(seq 200); do sleep 30 & done' 2>/dev/null; wait; echo ended");
         var current = ContainerCgroup("pids", bundle.Id, "pids.current");
         var most = 0L;
         var sw = Stopwatch.StartNew();
@@ -46,7 +49,8 @@ public sealed class GominiRunLimitTests(GominiFixture fixture, ITestOutputHelper
     public void A_busy_loop_under_cpu_10000_holds_near_ten_percent_of_one_cpu()
     {
         var bundle = NewBundle();
-        var gomini = bundle.Start("--cpu", "10000", "--", "timeout", "-s", "KILL", "3", "sh", "-c", "while :; do :; done");
+        // pid 1 ignores signals from inside its namespace, so the loop runs in a child that pid 1 kills
+        var gomini = bundle.Start("--cpu", "10000", "--", "sh", "-c", "while :; do :; done & sleep 3; kill -9 $!");
         var usage = ContainerCgroup("cpuacct", bundle.Id, "cpuacct.usage");
         var sw = Stopwatch.StartNew();
         while (!File.Exists(usage) && sw.Elapsed < TimeSpan.FromSeconds(5)) Thread.Sleep(10);
