@@ -18,7 +18,8 @@ public static class DeviceRules
 
     public static Seq<CgroupWrite> V1(ResourceRequest request)
     {
-        var writes = Prelude.Seq1(new CgroupWrite("devices", "devices.deny", "a", "linux.resources.devices", "deny all, then allow"));
+        var writes = Prelude.Seq1(new CgroupWrite("devices", "devices.deny", "a",
+            request.Resources.Devices is { Count: > 0 } ? "linux.resources.devices" : "default devices", "deny all, then allow what the container needs"));
         foreach (var (d, i) in (request.Resources.Devices ?? []).Select((d, i) => (d, i)))
             writes = writes.Add(new CgroupWrite("devices", d.Allow == true ? "devices.allow" : "devices.deny",
                 Rule(d.Type, d.Major, d.Minor, d.Access), $"linux.resources.devices[{i}]"));
