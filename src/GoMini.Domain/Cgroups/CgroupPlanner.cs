@@ -18,9 +18,13 @@ public static class CgroupPlanner
         if (cg.Mode == CgroupMode.None)
             return NoCgroups(request, errors);
 
-        var path = CgroupLayout.ParsePath(spec.Linux?.CgroupsPath, options.ContainerId);
-        if (path.IsFail) return Fail<PlanError, CgroupPlan>(errors.Then(path.FailToSeq()));
-        var (absolute, parts) = path.SuccessToSeq().Head;
+        return CgroupLayout.ParsePath(spec.Linux?.CgroupsPath, options.ContainerId).Match(
+            Succ: path => PlanAt(request, cg, errors, path.Absolute, path.Parts),
+            Fail: pathErrors => Fail<PlanError, CgroupPlan>(errors.Then(pathErrors)));
+    }
+
+    private static Validation<PlanError, CgroupPlan> PlanAt(ResourceRequest request, CgroupFacts cg, Seq<PlanError> errors, bool absolute, Seq<string> parts)
+    {
 
         var dirs = CgroupLayout.Hierarchies(cg).Map(h => CgroupLayout.For(h, absolute, parts));
         var v2 = cg.Mode == CgroupMode.Unified;
