@@ -29,10 +29,11 @@ public static class CgroupPlanner
         var dirs = CgroupLayout.Hierarchies(cg).Map(h => CgroupLayout.For(h, absolute, parts));
         var v2 = cg.Mode == CgroupMode.Unified;
         var devicesDirs = dirs.Find(d => !d.Hierarchy.Unified && d.Hierarchy.Controllers.Contains("devices"));
-        var (writes, writeErrors) = v2
+        var planned = v2
             ? V2Writes.From(request, f => dirs.Head.Apply(d => CgroupLayout.HasFile(d.Hierarchy, f)))
             : V1Writes.From(request, devicesDirs.IsSome);
-        errors = errors.Then(writeErrors);
+        var writes = planned.Writes;
+        errors = errors.Then(planned.Errors);
 
         var placed = Seq<(CgroupDirs Dirs, CgroupWrite Write)>();
         foreach (var w in writes)

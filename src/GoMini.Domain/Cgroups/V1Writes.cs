@@ -7,7 +7,7 @@ namespace GoMini.Domain.Cgroups;
 /// <summary>linux.resources as cgroup v1 control files (runc's libcontainer/cgroups/fs).</summary>
 public static class V1Writes
 {
-    public static (Seq<CgroupWrite> Writes, Seq<PlanError> Errors) From(ResourceRequest request, bool devicesMounted)
+    public static CgroupWrites From(ResourceRequest request, bool devicesMounted)
     {
         var r = request.Resources;
         var w = Seq<CgroupWrite>();
@@ -64,7 +64,7 @@ public static class V1Writes
             errors = errors.Add(new PlanError("linux.resources.unified",
                 "holds cgroup v2 files, but this host's resource controllers are cgroup v1; use the v1 fields (memory, cpu, pids, ...)"));
         if (devicesMounted) w = w.Then(DeviceRules.V1(request));
-        return (w, errors);
+        return new CgroupWrites(w, errors);
     }
 
     private static string ThrottleFile(string name) => name switch

@@ -12,7 +12,7 @@ public static class V2Writes
         "linux.resources.devices is not enforced on cgroup v2: device rules need an eBPF program, which gomini does not load yet";
 
     /// <param name="hasFile">whether the host offers a control file (used to pick io.bfq.weight over io.weight).</param>
-    public static (Seq<CgroupWrite> Writes, Seq<PlanError> Errors) From(ResourceRequest request, Func<string, bool> hasFile)
+    public static CgroupWrites From(ResourceRequest request, Func<string, bool> hasFile)
     {
         var r = request.Resources;
         var w = Seq<CgroupWrite>();
@@ -73,7 +73,7 @@ public static class V2Writes
         // unified last: it is the user's word on v2 and may refine what the fields above wrote.
         foreach (var (key, value) in r.Unified ?? new Dictionary<string, string>())
             w = w.Add(new CgroupWrite(key.Split('.')[0], key, value, $"linux.resources.unified.{key}"));
-        return (w, errors);
+        return new CgroupWrites(w, errors);
     }
 
     private static string IoKey(string name) => name switch
