@@ -8,9 +8,18 @@ if (args is ["init"])
     return InitProcess.Main();
 
 var root = new RootCommand("GoMini: an OCI container runtime that can show you exactly what it will do (`gomini explain`).");
-root.Subcommands.Add(RunCommand.Create());
-root.Subcommands.Add(ExplainCommand.Create());
-root.Subcommands.Add(VersionCommand.Create());
-root.Subcommands.Add(HelpCommand.Create(root));
-root.Subcommands.Add(InitCommand.Create());
-return root.Parse(CommandTail.Split(args)).Invoke();
+GlobalFlags.AddTo(root);
+foreach (var command in new[]
+{
+    RunCommand.Create(), ExplainCommand.Create(), CreateCommand.Create(), StartCommand.Create(), StateCommand.Create(),
+    KillCommand.Create(), DeleteCommand.Create(), ListCommand.Create(), PsCommand.Create(), PauseCommand.Create(),
+    ResumeCommand.Create(), SpecCommand.Create(), FeaturesCommand.Create(), VersionCommand.Create(),
+    HelpCommand.Create(root), InitCommand.Create(),
+})
+    root.Subcommands.Add(command);
+
+var parsed = root.Parse(CommandTail.Split(args));
+LogSink.Configure(parsed.GetValue(GlobalFlags.Log), parsed.GetValue(GlobalFlags.LogFormat), parsed.GetValue(GlobalFlags.Debug));
+var status = parsed.Invoke();
+Console.Error.Flush();
+return status;

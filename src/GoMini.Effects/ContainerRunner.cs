@@ -4,11 +4,23 @@ using GoMini.Effects.Interpreter;
 namespace GoMini.Effects;
 
 /// <summary>What the interpreter needs besides the plan: how to report and where to record.</summary>
-public sealed record RunSettings(bool Verbose);
+public sealed record RunSettings(bool Verbose, string? Executable = null);
 
 /// <summary>Executes a plan's host steps in the parent; the init steps travel to the init child.</summary>
 public static class ContainerRunner
 {
     // CONTRACT (owned by the effects work): returns the container's exit status (128+N for signal N).
     public static int Run(ContainerPlan plan, RunSettings settings) => new HostInterpreter(plan, settings).Run();
+
+    /// <summary>
+    /// Runs a plan without WaitForExit (create, exec --detach): on success the init child stays
+    /// running and its pid comes back; on failure nothing is left (child killed, cgroups removed).
+    /// </summary>
+    public static int Start(ContainerPlan plan, RunSettings settings, out int initPid)
+    {
+        var interpreter = new HostInterpreter(plan, settings);
+        var status = interpreter.Run();
+        initPid = interpreter.InitPid;
+        return status;
+    }
 }

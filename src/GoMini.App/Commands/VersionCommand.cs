@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Reflection;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace GoMini.App.Commands;
@@ -10,19 +8,18 @@ public static class VersionCommand
 {
     public const string SpecVersion = "1.2.0";
 
+    // A NativeAOT binary carries no gomini.dll beside it; the feature switches of PublishAot say "no JIT" in both.
+    private static bool IsJit => File.Exists(Path.Combine(AppContext.BaseDirectory, "gomini.dll"));
+
     public static Command Create()
     {
         var command = new Command("version", "print GoMini's version, commit, OCI spec version and .NET runtime");
         command.SetAction(_ =>
         {
-            var informational = typeof(VersionCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-            var plus = informational.IndexOf('+');
-            var version = plus < 0 ? informational : informational[..plus];
-            var commit = plus < 0 ? "unknown" : informational[(plus + 1)..];
-            Console.WriteLine($"gomini version {version}");
-            Console.WriteLine($"commit: {commit}");
+            Console.WriteLine($"gomini version {BuildInfo.Version}");
+            Console.WriteLine($"commit: {BuildInfo.Commit}");
             Console.WriteLine($"spec: {SpecVersion}");
-            Console.WriteLine($"runtime: {RuntimeInformation.FrameworkDescription} ({(RuntimeFeature.IsDynamicCodeSupported ? "JIT" : "NativeAOT")})");
+            Console.WriteLine($"runtime: {RuntimeInformation.FrameworkDescription} ({(IsJit ? "JIT" : "NativeAOT")})");
             return 0;
         });
         return command;

@@ -1,3 +1,5 @@
+using LanguageExt;
+
 namespace GoMini.Domain.Host;
 
 /// <summary>
@@ -8,4 +10,8 @@ namespace GoMini.Domain.Host;
 /// <param name="BundlePath">The bundle directory, absolute.</param>
 /// <param name="RootfsExists">Whether root.path (resolved against the bundle) is a directory.</param>
 /// <param name="Cgroups">The host's cgroup layout and the cgroup gomini itself runs in.</param>
-public sealed record HostFacts(uint Euid, string BundlePath, bool RootfsExists, CgroupFacts Cgroups);
+public sealed record HostFacts(uint Euid, string BundlePath, bool RootfsExists, CgroupFacts Cgroups)
+{
+    /// <summary>gomini's own bounding set (CapBnd), when known: a container cannot get a capability outside it.</summary>
+    public Option<Seq<string>> BoundingCapabilities { get; init; }
+}

@@ -21,13 +21,25 @@ public static class Planner
         var input = new PlanInput(spec, options, facts);
         var general = SpecValidator.Validate(input);
         var checks = general.IsEmpty ? Success<PlanError, Unit>(unit) : Fail<PlanError, Unit>(general);
-        return (checks, NamespacePlanner.Plan(input), CgroupPlanner.Plan(spec, options, facts), SecurityPlanner.Plan(spec, facts))
+        var namespaces = NamespacePlanner.Plan(input);
+        // The security rules (e.g. net.* sysctls need a network namespace) judge the namespaces the
+        // container really gets, after --net and --hostname, not those the config lists.
+        var securitySpec = namespaces.Match(ns => WithNamespaces(spec, ns), _ => spec);
+        return (checks, namespaces, CgroupPlanner.Plan(spec, options, facts), SecurityPlanner.Plan(securitySpec, facts, facts.BoundingCapabilities))
             .Apply((_, namespaces, cgroups, security) => Assemble(input, namespaces, cgroups, security));
     }
 
     /// <summary>Validates and plans in one go from config.json text.</summary>
     public static Validation<PlanError, ContainerPlan> Plan(string configJson, RunOptions options, Func<RuntimeSpec, HostFacts> facts) =>
         SpecReader.Parse(configJson).Bind(spec => Plan(spec, options, facts(spec)));
+
+    private static RuntimeSpec WithNamespaces(RuntimeSpec spec, Seq<ContainerNamespace> namespaces) => spec with
+    {
+        Linux = (spec.Linux ?? new LinuxSpec()) with
+        {
+            Namespaces = namespaces.Map(n => new NamespaceSpec { Type = NamespaceNames.SpecName(n.Kind), Path = n.Path.IfNoneUnsafe((string?)null) }).ToList(),
+        },
+    };
 
     private static ContainerPlan Assemble(PlanInput input, Seq<ContainerNamespace> namespaces, CgroupPlan cgroups, SecurityPlan security)
     {

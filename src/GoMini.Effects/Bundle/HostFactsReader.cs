@@ -2,7 +2,10 @@ using System.Runtime.InteropServices;
 using GoMini.Domain.Host;
 using GoMini.Domain.Planning;
 using GoMini.Domain.Spec;
+using GoMini.Domain.Linux;
 using GoMini.Effects.Cgroups;
+using LanguageExt;
+using static LanguageExt.Prelude;
 
 namespace GoMini.Effects.Bundle;
 
@@ -15,7 +18,26 @@ public static partial class HostFactsReader
         if (bundle.Length == 0) bundle = "/";
         var root = spec.Root?.Path ?? "rootfs";
         var rootfs = root.StartsWith('/') ? root : Paths.Normalize($"{bundle}/{root}");
-        return new HostFacts(GetEuid(), bundle, Directory.Exists(rootfs), CgroupFactsReader.Read());
+        return new HostFacts(GetEuid(), bundle, Directory.Exists(rootfs), CgroupFactsReader.Read())
+        {
+            BoundingCapabilities = ReadBoundingSet(),
+        };
+    }
+
+    /// <summary>CapBnd of /proc/self/status as capability names; None if it cannot be read.</summary>
+    private static Option<Seq<string>> ReadBoundingSet()
+    {
+        try
+        {
+            foreach (var line in File.ReadLines("/proc/self/status"))
+            {
+                if (!line.StartsWith("CapBnd:", StringComparison.Ordinal)) continue;
+                var mask = ulong.Parse(line.AsSpan(7).Trim(), System.Globalization.NumberStyles.HexNumber);
+                return Some(toSeq(Capabilities.All.Where((_, i) => i < 64 && (mask & (1UL << i)) != 0).ToList()));
+            }
+        }
+        catch (IOException) { }
+        return None;
     }
 
     [LibraryImport("libc", EntryPoint = "geteuid")]

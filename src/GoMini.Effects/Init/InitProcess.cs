@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using GoMini.Effects.Interpreter;
+using GoMini.Domain.Explain;
 using GoMini.Effects.Native;
 using GoMini.Effects.Spawn;
 
@@ -19,7 +19,11 @@ public static class InitProcess
         }
         // Read and deserialize everything now: after pivot_root nothing can be loaded from the host.
         InitMessage message;
-        try { message = InitMessage.Read(sync); }
+        try
+        {
+            Lifecycle.ExecFifo.OpenEarly();
+            message = InitMessage.Read(sync);
+        }
         catch (Exception e)
         {
             Report(sync, $"reading the init steps: {Reason(e)}");
@@ -32,19 +36,19 @@ public static class InitProcess
         {
             var started = message.Verbose ? Stopwatch.GetTimestamp() : 0;
             if (message.Verbose && steps[i] is Domain.Plan.ExecProcess)
-                Console.Error.WriteLine($"gomini: [init {i + 1}] {StepText.Describe(steps[i])}");
+                Console.Error.WriteLine($"gomini: [init {i + 1}] {StepDescriber.Describe(steps[i]).What}");
             try
             {
                 runner.Run(steps[i]);
             }
             catch (Exception e)
             {
-                Report(sync, $"step {i + 1} {StepText.Describe(steps[i])}: {Reason(e)}");
+                Report(sync, $"step {i + 1} {StepDescriber.Describe(steps[i]).What}: {Reason(e)}");
                 return 1;
             }
             if (message.Verbose)
                 Console.Error.WriteLine(
-                    $"gomini: [init {i + 1}] {StepText.Describe(steps[i])} ({Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.00} ms)");
+                    $"gomini: [init {i + 1}] {StepDescriber.Describe(steps[i]).What} ({Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.00} ms)");
         }
         Report(sync, "the init steps ended without an exec step");
         return 1;

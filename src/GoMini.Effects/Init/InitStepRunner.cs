@@ -87,7 +87,8 @@ public sealed unsafe class InitStepRunner(string rootfs, int syncFd)
                 SeccompLoader.Load(s);
                 break;
             case WaitForStart:
-                throw new NotSupportedException("waiting for `gomini start` is not supported yet (create/start come with the lifecycle work)");
+                Lifecycle.ExecFifo.WaitForStart(syncFd);
+                break;
             case ExecProcess s:
                 Exec.Run(s, syncFd);
                 break;

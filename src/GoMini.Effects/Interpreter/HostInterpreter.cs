@@ -1,3 +1,4 @@
+using GoMini.Domain.Explain;
 using System.Diagnostics;
 using System.Text;
 using GoMini.Domain.Plan;
@@ -19,6 +20,13 @@ public sealed class HostInterpreter(ContainerPlan plan, RunSettings settings)
     private bool reaped;
     private SignalRelay? relay;
     private int exitStatus;
+    private bool succeeded;
+
+    /// <summary>The init child's host pid once spawned (what `create` records), else 0.</summary>
+    public int InitPid => child?.Pid ?? 0;
+
+    /// <summary>create/exec --detach: a plan without WaitForExit leaves the child running on success.</summary>
+    private bool Detached => !plan.Host.Exists(s => s is WaitForExit);
 
     public int Run()
     {
@@ -35,6 +43,7 @@ public sealed class HostInterpreter(ContainerPlan plan, RunSettings settings)
                 if (settings.Verbose)
                     Verbose(number + 1, steps[number], started);
             }
+            succeeded = true;
             return exitStatus;
         }
         catch (InitFailedException e)
@@ -45,7 +54,7 @@ public sealed class HostInterpreter(ContainerPlan plan, RunSettings settings)
         catch (Exception e)
         {
             var reason = e is SyscallException s ? $"{s.Syscall} {s.Path}: {Errno.Describe(s.Errno)}" : e.Message;
-            Console.Error.WriteLine($"gomini: host step {number + 1} {StepText.Describe(steps[number])}: {reason}");
+            Console.Error.WriteLine($"gomini: host step {number + 1} {StepDescriber.Describe(steps[number]).What}: {reason}");
             return 1;
         }
         finally
@@ -61,7 +70,7 @@ public sealed class HostInterpreter(ContainerPlan plan, RunSettings settings)
             case CreateCgroup s: CgroupEffects.Create(s.Path); break;
             case WriteCgroupFile s: CgroupEffects.Write(s.Path, s.Value); break;
             case SpawnInit s:
-                child = InitSpawner.Spawn(s);
+                child = InitSpawner.Spawn(s, settings.Executable);
                 // From now on a signal to gomini goes to the container, never ends gomini before its cleanup.
                 relay = new SignalRelay(child.Pid);
                 break;
@@ -86,6 +95,7 @@ public sealed class HostInterpreter(ContainerPlan plan, RunSettings settings)
         child = Child with { SyncFd = -1 };
         if (answer.Length > 0)
             throw new InitFailedException(answer);
+        relay?.Arm(Child.Pid);
     }
 
     private static string ReadAnswer(int fd)
@@ -115,6 +125,13 @@ public sealed class HostInterpreter(ContainerPlan plan, RunSettings settings)
 
     private void CleanUp(Step[] steps)
     {
+        if (Detached)
+        {
+            relay?.Dispose();
+            if (succeeded) return;
+            RemoveCreatedCgroupsAfterFailure();
+            return;
+        }
         if (child != null && !reaped)
         {
             Libc.kill(child.Pid, Libc.SIGKILL);
@@ -130,15 +147,32 @@ public sealed class HostInterpreter(ContainerPlan plan, RunSettings settings)
                 continue;
             var started = Stopwatch.GetTimestamp();
             try { CgroupEffects.Remove(remove.Path); }
-            catch (Exception e) { Console.Error.WriteLine($"gomini: host step {i + 1} {StepText.Describe(remove)}: {e.Message}"); }
+            catch (Exception e) { Console.Error.WriteLine($"gomini: host step {i + 1} {StepDescriber.Describe(remove).What}: {e.Message}"); }
             if (settings.Verbose)
                 Verbose(i + 1, remove, started);
         }
     }
 
+    /// <summary>A failed create leaves nothing: the child is killed and reaped, its cgroups removed, deepest first.</summary>
+    private void RemoveCreatedCgroupsAfterFailure()
+    {
+        if (child != null)
+        {
+            Libc.kill(child.Pid, Libc.SIGKILL);
+            try { Libc.WaitFor(child.Pid); }
+            catch (SyscallException) { /* already reaped */ }
+            if (child.SyncFd >= 0) Libc.close(child.SyncFd);
+        }
+        foreach (var path in CreatedCgroups().Reverse())
+        {
+            try { CgroupEffects.Remove(path); }
+            catch (Exception e) { Console.Error.WriteLine($"gomini: removing cgroup {path}: {e.Message}"); }
+        }
+    }
+
     private static void Verbose(int number, Step step, long started) =>
         Console.Error.WriteLine(
-            $"gomini: [host {number}] {StepText.Describe(step)} ({Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.00} ms)");
+            $"gomini: [host {number}] {StepDescriber.Describe(step).What} ({Stopwatch.GetElapsedTime(started).TotalMilliseconds:0.00} ms)");
 }
 
 /// <summary>The init child's one-line report of the step that failed.</summary>

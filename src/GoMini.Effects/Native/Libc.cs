@@ -14,7 +14,7 @@ public static unsafe partial class Libc
         CLONE_NEWPID = 0x20000000, CLONE_NEWNET = 0x40000000;
 
     public const int O_RDONLY = 0, O_WRONLY = 1, O_RDWR = 2, O_CLOEXEC = 0x80000, O_TRUNC = 0x200;
-    public const int EINTR = 4, ECHILD = 10, ENOENT = 2, EACCES = 13, ENOTDIR = 20, EPIPE = 32;
+    public const int EPERM = 1, EINTR = 4, ECHILD = 10, ENOENT = 2, EACCES = 13, ENOTDIR = 20, EPIPE = 32;
     public const int SIGKILL = 9, SIGPIPE = 13, SIGTERM = 15;
     public const int WNOHANG = 1;
 

@@ -24,8 +24,17 @@ public static unsafe class Credentials
         var data = stackalloc Libc.CapData[2];
         for (var w = 0; w < 2; w++)
             data[w] = new Libc.CapData { Effective = e[w], Permitted = p[w], Inheritable = i[w] };
-        Libc.Check(Libc.capset(&header, data), "capset", "v3");
+        if (Libc.capset(&header, data) == 0)
+            return;
+        var errno = System.Runtime.InteropServices.Marshal.GetLastPInvokeError();
+        var missing = permitted.Filter(name => Libc.prctl(PR_CAPBSET_READ, (ulong)Number(name), 0, 0, 0) == 0);
+        if (errno == Libc.EPERM && !missing.IsEmpty)
+            throw new InvalidOperationException(
+                $"{Errno.Describe(errno)}: {string.Join(", ", missing)} not in gomini's own bounding set (this host cannot give it)");
+        throw new SyscallException("capset", "v3", errno);
     }
+
+    private const int PR_CAPBSET_READ = 23;
 
     public static void RaiseAmbient(Seq<string> names)
     {

@@ -18,6 +18,9 @@ public sealed class SignalRelay : IDisposable
     ];
 
     private readonly PosixSignalRegistration[] registrations;
+    private readonly object gate = new();
+    private readonly List<int> pending = [];
+    private bool armed;
 
     public SignalRelay(int pid)
     {
@@ -28,8 +31,27 @@ public sealed class SignalRelay : IDisposable
             registrations[i] = PosixSignalRegistration.Create(Relayed[i].Signal, context =>
             {
                 context.Cancel = true;
-                Libc.kill(pid, number);
+                lock (gate)
+                {
+                    if (armed) Libc.kill(pid, number);
+                    else pending.Add(number);
+                }
             });
+        }
+    }
+
+    /// <summary>
+    /// Called once the container process runs: a signal that came earlier reached the init child,
+    /// which as PID 1 without a handler would ignore it, so it was kept until now.
+    /// </summary>
+    public void Arm(int pid)
+    {
+        lock (gate)
+        {
+            armed = true;
+            foreach (var number in pending)
+                Libc.kill(pid, number);
+            pending.Clear();
         }
     }
 

@@ -17,7 +17,8 @@ public static unsafe class InitSpawner
     /// <summary>The fd number the init child finds its end of the sync socket at (told in GOMINI_SYNC_FD).</summary>
     public const int SyncFd = 3;
 
-    public static InitChild Spawn(SpawnInit step)
+    /// <param name="executable">what to spawn instead of gomini's own path (a sealed memfd copy, see Lifecycle/SealedSelf)</param>
+    public static InitChild Spawn(SpawnInit step, string? executable = null)
     {
         var flags = CloneFlags(step.Create);
         var joins = step.Join.ToArray();
@@ -29,7 +30,7 @@ public static unsafe class InitSpawner
         Exception? failure = null;
         var thread = new Thread(() =>
         {
-            try { pid = SpawnHere(flags, joins, childEnd); }
+            try { pid = SpawnHere(flags, joins, childEnd, executable); }
             catch (Exception e) { failure = e; }
         }, maxStackSize: 256 * 1024);
         thread.Start();
@@ -65,7 +66,7 @@ public static unsafe class InitSpawner
     }
 
     /// <summary>Runs on the throwaway thread: from here on this thread is in the container's namespaces.</summary>
-    private static int SpawnHere(int flags, NamespaceJoin[] joins, int childEnd)
+    private static int SpawnHere(int flags, NamespaceJoin[] joins, int childEnd, string? executable)
     {
         // setns into a mount namespace is refused while the fs struct is shared with other threads.
         if ((flags & Libc.CLONE_NEWNS) != 0 || Array.Exists(joins, j => j.Kind == NamespaceKind.Mount))
@@ -80,12 +81,12 @@ public static unsafe class InitSpawner
         }
         if (flags != 0)
             Libc.Check(Libc.unshare(flags), "unshare", FlagNames(flags));
-        return PosixSpawnInit(childEnd);
+        return PosixSpawnInit(childEnd, executable);
     }
 
-    private static int PosixSpawnInit(int childEnd)
+    private static int PosixSpawnInit(int childEnd, string? executable)
     {
-        var self = Environment.ProcessPath ?? "/proc/self/exe";
+        var self = executable ?? Environment.ProcessPath ?? "/proc/self/exe";
         // Under `dotnet gomini.dll` (development) the host needs the assembly path again.
         string[] argv = Path.GetFileName(self) == "dotnet"
             ? ["gomini", Environment.GetCommandLineArgs()[0], "init"]

@@ -27,7 +27,16 @@ public sealed class Bundle
         if (copied.ExitCode != 0)
             throw new InvalidOperationException($"copying the rootfs failed: {copied}");
         Config = DefaultConfig();
+        Env(Marker);
     }
+
+    /// <summary>
+    /// In gomini's environment (so in its init child's) and in the container's: how the leak check
+    /// tells this test's processes from those of anything else running on the machine.
+    /// </summary>
+    public string Marker => $"GOMINI_TEST_ID={Id}";
+
+    private IReadOnlyDictionary<string, string> MarkedEnvironment => new Dictionary<string, string> { ["GOMINI_TEST_ID"] = Id };
 
     public Bundle Args(params string[] args) => Edit(c => c["process"]!["args"] = Array(args));
     public Bundle Env(params string[] env) => Edit(c =>
@@ -65,14 +74,14 @@ public sealed class Bundle
     public ProcessResult Run(string[]? extra = null, string? stdin = null, TimeSpan? timeout = null)
     {
         Save();
-        return Shell.Run(fixture.Binary, RunArgs(extra ?? []), timeout ?? TimeSpan.FromSeconds(30), stdin);
+        return Shell.Run(fixture.Binary, RunArgs(extra ?? []), timeout ?? TimeSpan.FromSeconds(30), stdin, MarkedEnvironment);
     }
 
     /// <summary>Starts `gomini run` and returns at once, for tests that signal or feed it.</summary>
     public Process Start(params string[] extra)
     {
         Save();
-        return Shell.Start(fixture.Binary, RunArgs(extra));
+        return Shell.Start(fixture.Binary, RunArgs(extra), environment: MarkedEnvironment);
     }
 
     private static JsonArray Array(IEnumerable<string> items) =>

@@ -4,7 +4,7 @@ namespace GoMini.Integration.Support;
 
 /// <summary>
 /// After a container test: nothing of it may remain. Checked, not assumed: no mount naming the bundle
-/// or gomini, no cgroup directory named for the container, no `gomini init` process.
+/// or gomini, no cgroup directory named for the container, no process of the test (gomini, init, container).
 /// </summary>
 public static class LeakCheck
 {
@@ -18,8 +18,9 @@ public static class LeakCheck
         var cgroups = CgroupDirectoriesNamed(bundle.Id).ToList();
         Assert.True(cgroups.Count == 0, "cgroups left behind:\n" + string.Join('\n', cgroups));
 
-        var inits = InitProcesses().ToList();
-        Assert.True(inits.Count == 0, "`gomini init` processes left behind: " + string.Join(", ", inits));
+        var processes = ProcessesMarked(bundle.Marker).ToList();
+        Assert.True(processes.Count == 0, "processes left behind (gomini, its init child or the container's): " +
+                                          string.Join(", ", processes));
     }
 
     /// <summary>gomini creates cgroups below the one it runs in, which is this test process's (per hierarchy on v1).</summary>
@@ -46,18 +47,25 @@ public static class LeakCheck
         }
     }
 
-    private static IEnumerable<int> InitProcesses()
+    /// <summary>Processes whose environment holds the test's marker: gomini, its init child, the container's.</summary>
+    private static IEnumerable<string> ProcessesMarked(string marker)
     {
+        var needle = System.Text.Encoding.UTF8.GetBytes(marker + "\0");
         foreach (var dir in Directory.EnumerateDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            if (!int.TryParse(Path.GetFileName(dir), out var pid) || pid == Environment.ProcessId)
                 continue;
+            byte[] environ;
             string cmdline;
-            try { cmdline = File.ReadAllText(Path.Combine(dir, "cmdline")); }
+            try
+            {
+                environ = File.ReadAllBytes(Path.Combine(dir, "environ"));
+                cmdline = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ').Trim();
+            }
             catch (IOException) { continue; }
             catch (UnauthorizedAccessException) { continue; }
-            if (cmdline == "gomini\0init\0")
-                yield return pid;
+            if (environ.AsSpan().IndexOf(needle) >= 0)
+                yield return $"{pid} ({cmdline})";
         }
     }
 }

@@ -11,7 +11,8 @@ public sealed record ProcessResult(int ExitCode, string Stdout, string Stderr)
 /// <summary>Runs host commands for the fixture (publish, make-rootfs) and gomini itself, always with a timeout.</summary>
 public static class Shell
 {
-    public static Process Start(string file, IEnumerable<string> args, string? workingDirectory = null)
+    public static Process Start(string file, IEnumerable<string> args, string? workingDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(file)
         {
@@ -23,13 +24,16 @@ public static class Shell
         };
         foreach (var arg in args)
             info.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            info.Environment[name] = value;
         return Process.Start(info) ?? throw new InvalidOperationException($"could not start {file}");
     }
 
     /// <summary>Runs to completion; a process still running after <paramref name="timeout"/> is killed and the test fails.</summary>
-    public static ProcessResult Run(string file, IEnumerable<string> args, TimeSpan timeout, string? stdin = null)
+    public static ProcessResult Run(string file, IEnumerable<string> args, TimeSpan timeout, string? stdin = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
-        using var process = Start(file, args);
+        using var process = Start(file, args, environment: environment);
         return Finish(process, timeout, stdin);
     }
 

@@ -1,0 +1,52 @@
+using System.CommandLine;
+using GoMini.App.Cli;
+using GoMini.Domain.Options;
+using GoMini.Domain.Spec;
+using GoMini.Effects.Bundle;
+using GoMini.Effects.Lifecycle;
+using GoMini.Effects.State;
+
+namespace GoMini.App.Commands;
+
+/// <summary>`gomini create ID`: set the container up and leave its init waiting for `start`.</summary>
+public static class CreateCommand
+{
+    public static Command Create()
+    {
+        var flags = new RunFlags();
+        var extra = new CreateFlags();
+        var command = new Command("create", "create a container from a bundle; its process waits for `gomini start`");
+        flags.AddTo(command);
+        extra.AddTo(command, run: false);
+        command.SetAction(result => Lifecycle.Guard(() =>
+        {
+            GlobalFlags.RejectSystemd(result);
+            var raw = flags.Read(result, LaunchMode.Create);
+            var bundle = result.GetValue(flags.Bundle)!;
+            CheckUnsupported(result, extra, bundle);
+            return PlanLoader.Load(bundle, raw).Match(
+                Succ: plan => ContainerCreator.Create(plan, GlobalFlags.Store(result),
+                    new CreateSettings(raw.Verbose, result.GetValue(extra.PidFile), Annotations(bundle), "1.0.2")),
+                Fail: PlanLoader.Report);
+        }));
+        return command;
+    }
+
+    /// <summary>What the config or flags ask that gomini cannot do yet: refused, never silently ignored.</summary>
+    public static void CheckUnsupported(ParseResult result, CreateFlags extra, string bundle)
+    {
+        if (result.GetValue(extra.PreserveFds) != 0)
+            throw new LifecycleException("--preserve-fds: passing extra fds to the container is not supported yet");
+        var terminal = Spec(bundle)?.Process?.Terminal == true;
+        if (terminal && result.GetValue(extra.ConsoleSocket) is null)
+            throw new LifecycleException("cannot allocate tty if gomini will detach without setting console socket");
+        if (terminal)
+            throw new LifecycleException("process.terminal: terminals (--console-socket) are not supported yet");
+    }
+
+    public static IReadOnlyDictionary<string, string>? Annotations(string bundle) => Spec(bundle)?.Annotations;
+
+    /// <summary>The bundle's config when it reads and parses; the planner reports it otherwise.</summary>
+    private static RuntimeSpec? Spec(string bundle) =>
+        BundleReader.ReadConfig(bundle).Match(json => SpecReader.Parse(json, "config.json").Match<RuntimeSpec?>(s => s, _ => null), _ => null);
+}

@@ -1,0 +1,67 @@
+using GoMini.Domain.Plan;
+using GoMini.Effects.State;
+
+namespace GoMini.Effects.Lifecycle;
+
+/// <summary>What `create` needs besides the plan.</summary>
+public sealed record CreateSettings(bool Verbose, string? PidFile, IReadOnlyDictionary<string, string>? Annotations, string OciVersion);
+
+/// <summary>
+/// `create`: makes the state directory and exec fifo, runs the create plan (the init child stops at
+/// WaitForStart), records the state and writes the pid file. A failure leaves nothing behind: the
+/// interpreter kills the child and removes its cgroups, and the state directory goes here.
+/// </summary>
+public static class ContainerCreator
+{
+    public static int Create(ContainerPlan plan, StateStore store, CreateSettings settings)
+    {
+        using var container = store.CreateNew(plan.ContainerId);
+        int status, pid;
+        try
+        {
+            ExecFifo.Make(container.FifoPath);
+            Environment.SetEnvironmentVariable(ExecFifo.Variable, container.FifoPath);
+            try { status = ContainerRunner.Start(plan, new RunSettings(settings.Verbose, SealedSelf.Path()), out pid); }
+            finally { Environment.SetEnvironmentVariable(ExecFifo.Variable, null); }
+        }
+        catch
+        {
+            container.Remove();
+            throw;
+        }
+        if (status != 0)
+        {
+            container.Remove();
+            return status;
+        }
+        var state = new ContainerState
+        {
+            OciVersion = settings.OciVersion,
+            Id = plan.ContainerId,
+            Pid = pid,
+            StartTime = ProcStat.Read(pid)?.StartTime ?? 0,
+            Bundle = plan.Bundle,
+            Rootfs = plan.Rootfs,
+            Created = DateTime.UtcNow,
+            Annotations = settings.Annotations is { Count: > 0 } a ? new Dictionary<string, string>(a) : null,
+            Cgroups = plan.Host.Choose(s => s is JoinCgroup j ? LanguageExt.Prelude.Some(j.Path) : LanguageExt.Prelude.None).ToArray(),
+            CreatedCgroups = plan.Host.Choose(s => s is CreateCgroup c ? LanguageExt.Prelude.Some(c.Path) : LanguageExt.Prelude.None).ToArray(),
+        };
+        container.Save(state);
+        if (settings.PidFile != null)
+            PidFile.Write(settings.PidFile, pid);
+        return 0;
+    }
+}
+
+/// <summary>runc's pid file: the pid as text, no newline, written atomically.</summary>
+public static class PidFile
+{
+    public static void Write(string path, int pid)
+    {
+        var full = Path.GetFullPath(path);
+        var temporary = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + ".tmp");
+        File.WriteAllText(temporary, pid.ToString());
+        File.Move(temporary, full, overwrite: true);
+    }
+}

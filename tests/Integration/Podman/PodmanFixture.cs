@@ -1,0 +1,63 @@
+using GoMini.Integration.Support;
+
+namespace GoMini.Integration.Podman;
+
+/// <summary>
+/// podman with gomini as its runtime, in a private world: storage (vfs) and run root in a temp dir,
+/// a containers.conf with cgroupfs, the file events logger and ulimits at the host's hard limits
+/// (root here lacks CAP_SYS_RESOURCE), and busybox imported from the fixture's rootfs as a tarball.
+/// </summary>
+public sealed class PodmanFixture : IDisposable
+{
+    public string Dir { get; }
+    public string Runtime { get; }
+    public bool Available { get; }
+    private readonly GominiFixture gomini;
+
+    public PodmanFixture()
+    {
+        Dir = Directory.CreateTempSubdirectory("gomini-podman-").FullName;
+        gomini = new GominiFixture();
+        Runtime = gomini.Binary;
+        Available = File.Exists("/usr/bin/podman") && File.Exists("/usr/bin/conmon");
+        File.WriteAllText(Path.Combine(Dir, "containers.conf"), $"""
+            [containers]
+            default_ulimits = ["nofile={HardLimit("Max open files")}:{HardLimit("Max open files")}", "nproc=4096:4096"]
+            [engine]
+            cgroup_manager = "cgroupfs"
+            events_logger = "file"
+            """);
+        if (!Available) return;
+        var imported = Shell.Run("/bin/sh", ["-c", $"tar -C {gomini.Rootfs} -c . | podman {string.Join(' ', Globals())} import - localhost/busybox"],
+            TimeSpan.FromMinutes(2));
+        if (imported.ExitCode != 0) throw new InvalidOperationException($"podman import failed: {imported}");
+    }
+
+    public string[] Globals() =>
+        ["--root", Path.Combine(Dir, "graph"), "--runroot", Path.Combine(Dir, "run"), "--storage-driver", "vfs", "--runtime", Runtime];
+
+    public ProcessResult Podman(string[] args, string? stdin = null, int seconds = 60)
+    {
+        var env = $"CONTAINERS_CONF={Path.Combine(Dir, "containers.conf")}";
+        return Shell.Run("/usr/bin/env", [env, "podman", .. Globals(), .. args], TimeSpan.FromSeconds(seconds), stdin);
+    }
+
+    private static string HardLimit(string name)
+    {
+        var line = File.ReadAllLines("/proc/self/limits").First(l => l.StartsWith(name, StringComparison.Ordinal));
+        return line[25..].Split(' ', StringSplitOptions.RemoveEmptyEntries)[1];
+    }
+
+    public void Dispose()
+    {
+        if (Available)
+        {
+            Podman(["rm", "-af"]);
+            Shell.Run("/usr/bin/env", [$"CONTAINERS_CONF={Path.Combine(Dir, "containers.conf")}", "podman", .. Globals(), "system", "reset", "-f"], TimeSpan.FromMinutes(1));
+        }
+        gomini.Dispose();
+        try { Directory.Delete(Dir, recursive: true); }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
+    }
+}
