@@ -18,9 +18,13 @@ public static partial class ResourceValidation
         PlanError Err(string field, string message) => new(request.Path(field), message);
         void Add(bool bad, string field, string message) { if (bad) errors = errors.Add(Err(field, message)); }
 
+        // -1 means "no limit" in the config; a flag that asks for a limit must give one.
+        foreach (var (field, flag) in request.Flags)
+            Add(field == "memory.limit" && r.Memory?.Limit is <= 0 || field == "cpu.quota" && r.Cpu?.Quota is <= 0,
+                field, "must be a positive number");
         if (r.Memory is { } m)
         {
-            Add(m.Limit is 0 or < -1, "memory.limit", "must be a positive number of bytes, or -1 for no limit");
+            Add(m.Limit is 0 or < -1 && !request.Flags.ContainsKey("memory.limit"), "memory.limit", "must be a positive number of bytes, or -1 for no limit");
             Add(m.Reservation is 0 or < -1, "memory.reservation", "must be a positive number of bytes, or -1 for no limit");
             Add(m.Swap is 0 or < -1, "memory.swap", "must be a positive number of bytes (memory plus swap), or -1 for no limit");
             Add(m.Swap > 0 && m.Limit is null or -1, "memory.swap",
@@ -34,7 +38,7 @@ public static partial class ResourceValidation
         if (r.Cpu is { } c)
         {
             Add(c.Shares is < 2 or > 262144, "cpu.shares", "must be between 2 and 262144");
-            Add(c.Quota is 0 or < -1 || c.Quota is > 0 and < 1000, "cpu.quota",
+            Add((c.Quota is 0 or < -1 && !request.Flags.ContainsKey("cpu.quota")) || c.Quota is > 0 and < 1000, "cpu.quota",
                 "must be at least 1000 µs of CPU time per period, or -1 for no limit");
             Add(c.Period is < 1000 or > 1_000_000, "cpu.period", "must be between 1000 and 1000000 µs");
             Add(c.Burst is not null && c.Quota is null or -1, "cpu.burst", $"a burst needs a quota ({request.Path("cpu.quota")})");

@@ -146,7 +146,7 @@ public sealed class PlannerRuleProperties
 
     [Property(MaxTest = 100)]
     public Property Zero_or_negative_flags_are_errors_naming_the_flag() =>
-        Prop.ForAll(Facts.ToArbitrary(), Gen.Choose(-1000, 0).ToArbitrary(), Gen.Elements("--mem", "--cpu", "--pids").ToArbitrary(), (facts, v, flag) =>
+        Prop.ForAll(Facts.ToArbitrary(), Gen.OneOf(Gen.Choose(-1000, 0), Gen.Elements(-1, 0)).ToArbitrary(), Gen.Elements("--mem", "--cpu", "--pids").ToArbitrary(), (facts, v, flag) =>
         {
             var options = flag switch
             {
