@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GoMini.App.Cli;
+using GoMini.Domain.Lifecycle;
 using GoMini.Domain.Options;
 using GoMini.Domain.Spec;
 using GoMini.Effects.Bundle;
@@ -24,9 +25,14 @@ public static class CreateCommand
             var raw = flags.Read(result, LaunchMode.Create);
             var bundle = result.GetValue(flags.Bundle)!;
             CheckUnsupported(result, extra, bundle);
-            return PlanLoader.Load(bundle, raw).Match(
-                Succ: plan => ContainerCreator.Create(plan, GlobalFlags.Store(result),
-                    new CreateSettings(raw.Verbose, result.GetValue(extra.PidFile), Annotations(bundle), "1.0.2")),
+            var consolePath = result.GetValue(extra.ConsoleSocket);
+            return PlanLoader.Load(bundle, raw).Map(plan => ConsolePlanner.WithSocket(plan, consolePath)).Match(
+                Succ: plan =>
+                {
+                    using var console = ConsoleSocket.For(plan, consolePath);
+                    return ContainerCreator.Create(plan, GlobalFlags.Store(result),
+                        new CreateSettings(raw.Verbose, result.GetValue(extra.PidFile), Annotations(bundle), "1.0.2"));
+                },
                 Fail: PlanLoader.Report);
         }));
         return command;
@@ -40,8 +46,6 @@ public static class CreateCommand
         var terminal = Spec(bundle)?.Process?.Terminal == true;
         if (terminal && result.GetValue(extra.ConsoleSocket) is null)
             throw new LifecycleException("cannot allocate tty if gomini will detach without setting console socket");
-        if (terminal)
-            throw new LifecycleException("process.terminal: terminals (--console-socket) are not supported yet");
     }
 
     public static IReadOnlyDictionary<string, string>? Annotations(string bundle) => Spec(bundle)?.Annotations;

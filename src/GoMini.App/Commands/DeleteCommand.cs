@@ -15,7 +15,7 @@ public static class DeleteCommand
         command.Arguments.Add(id);
         command.Options.Add(force);
         command.SetAction(result => Lifecycle.Guard(() =>
-            Operations.Delete(GlobalFlags.Store(result), result.GetValue(id)!, result.GetValue(force))));
+            GoMini.Effects.Process.LifecycleHooks.Delete(GlobalFlags.Store(result), result.GetValue(id)!, result.GetValue(force))));
         return command;
     }
 }

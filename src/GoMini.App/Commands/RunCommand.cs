@@ -17,7 +17,11 @@ public static class RunCommand
         {
             var raw = flags.Read(result, LaunchMode.Run);
             return PlanLoader.Load(result.GetValue(flags.Bundle)!, raw).Match(
-                Succ: plan => ContainerRunner.Run(plan, new RunSettings(raw.Verbose)),
+                Succ: plan =>
+                {
+                    using var terminal = Effects.Lifecycle.TerminalRelay.For(plan);
+                    return ContainerRunner.Run(plan, new RunSettings(raw.Verbose));
+                },
                 Fail: PlanLoader.Report);
         });
         return command;

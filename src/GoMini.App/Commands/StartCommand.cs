@@ -12,7 +12,7 @@ public static class StartCommand
         var id = new Argument<string>("container-id") { Description = "the container to start" };
         var command = new Command("start", "start the process of a created container");
         command.Arguments.Add(id);
-        command.SetAction(result => Lifecycle.Guard(() => Operations.Start(GlobalFlags.Store(result), result.GetValue(id)!)));
+        command.SetAction(result => Lifecycle.Guard(() => GoMini.Effects.Process.LifecycleHooks.Start(GlobalFlags.Store(result), result.GetValue(id)!)));
         return command;
     }
 }

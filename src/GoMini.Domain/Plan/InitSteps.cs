@@ -72,6 +72,14 @@ public sealed record ChangeDirectory(string Path, string Reason) : Step(Reason);
 /// <summary>seccomp(SECCOMP_SET_MODE_FILTER, Flags, prog): the classic BPF program, base64 of its 8-byte instructions.</summary>
 public sealed record LoadSeccompFilter(string Program, int Instructions, int Rules, uint Flags, string Reason) : Step(Reason);
 
+/// <summary>
+/// process.terminal: opens the container's /dev/ptmx (after pivot_root, so the pty lives in the
+/// container's devpts), sends the master over the console socket (SCM_RIGHTS; the parent connected
+/// it and passed its fd), applies the size, and makes the slave stdio and controlling terminal.
+/// <see cref="SocketPath"/> is what --console-socket named (null: `run`'s own relay), for explain only.
+/// </summary>
+public sealed record SetupConsole(string? SocketPath, uint Height, uint Width, string Reason) : Step(Reason);
+
 /// <summary>`create`: the init child blocks here until `start` releases it.</summary>
 public sealed record WaitForStart(string Reason) : Step(Reason);
 

@@ -49,6 +49,7 @@ namespace GoMini.Domain.Plan;
 [JsonSerializable(typeof(SetUmask))]
 [JsonSerializable(typeof(ChangeDirectory))]
 [JsonSerializable(typeof(LoadSeccompFilter))]
+[JsonSerializable(typeof(SetupConsole))]
 [JsonSerializable(typeof(WaitForStart))]
 [JsonSerializable(typeof(ExecProcess))]
 [JsonSerializable(typeof(string))]

@@ -50,6 +50,7 @@ public sealed class StepJsonConverter : JsonConverter<Step>
         ("setUmask", typeof(SetUmask)),
         ("chdir", typeof(ChangeDirectory)),
         ("loadSeccompFilter", typeof(LoadSeccompFilter)),
+        ("setupConsole", typeof(SetupConsole)),
         ("waitForStart", typeof(WaitForStart)),
         ("exec", typeof(ExecProcess)),
     ];

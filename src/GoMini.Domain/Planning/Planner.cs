@@ -51,9 +51,13 @@ public static class Planner
         var host = cgroups.Setup
             .Add(spawn)
             .Append(cgroups.Join)
-            .Add(new ReleaseInit("the init child may now set up the container and exec its process"));
+            .Append(Lifecycle.HookPlanner.BeforeRelease(input.Spec, input.Options.Mode))
+            .Add(new ReleaseInit("the init child may now set up the container and exec its process"))
+            .Append(Lifecycle.HookPlanner.AfterRelease(input.Spec, input.Options.Mode));
         if (run)
-            host = host.Add(new WaitForExit("run: gomini waits for the container and exits with its status")).Append(cgroups.Cleanup);
+            host = host.Add(new WaitForExit("run: gomini waits for the container and exits with its status"))
+                .Append(Lifecycle.HookPlanner.AfterExit(input.Spec, input.Options.Mode))
+                .Append(cgroups.Cleanup);
 
         var rootfs = RootfsPlanner.Plan(input);
         var init = Seq<Step>();
@@ -63,6 +67,7 @@ public static class Planner
         if (namespaces.Exists(n => n.Kind == NamespaceKind.Network && n.Path.IsNone))
             init = init.Add(new BringUpLoopback("a new network namespace has only lo, and it starts down"));
         init = init.Append(rootfs.BeforePivot).Add(rootfs.Pivot).Append(rootfs.AfterPivot)
+            .Append(Lifecycle.ConsolePlanner.Plan(input.Spec))
             .Append(ProcessPlanner.Plan(input, namespaces, security));
 
         return new ContainerPlan(input.Options.ContainerId, input.Facts.BundlePath, Paths.Rootfs(input), host.Strict(), init.Strict());

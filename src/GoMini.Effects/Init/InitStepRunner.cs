@@ -86,6 +86,9 @@ public sealed unsafe class InitStepRunner(string rootfs, int syncFd)
             case LoadSeccompFilter s:
                 SeccompLoader.Load(s);
                 break;
+            case SetupConsole s:
+                Lifecycle.ConsoleSetup.Run(s);
+                break;
             case WaitForStart:
                 Lifecycle.ExecFifo.WaitForStart(syncFd);
                 break;

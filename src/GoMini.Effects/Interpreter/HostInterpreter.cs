@@ -75,7 +75,7 @@ public sealed class HostInterpreter(ContainerPlan plan, RunSettings settings)
                 relay = new SignalRelay(child.Pid);
                 break;
             case JoinCgroup s: CgroupEffects.Join(s.Path, Child.Pid); break;
-            case RunHook s: HookRunner.Run(s, plan.ContainerId, plan.Bundle, child?.Pid ?? 0); break;
+            case RunHook s: LifecycleHooks.Run(s, plan.ContainerId, plan.Bundle, child?.Pid ?? 0); break;
             case ReleaseInit: Release(); break;
             case WaitForExit: Wait(); break;
             default: throw new NotSupportedException($"the parent cannot run a {step.GetType().Name} step");
