@@ -26,11 +26,11 @@ public static unsafe class SealedSelf
         {
             var memfd = LifecycleNative.memfd_create("gomini", LifecycleNative.MFD_CLOEXEC | LifecycleNative.MFD_ALLOW_SEALING);
             if (memfd < 0) throw new SyscallException("memfd_create", "gomini", LifecycleNative.Errno);
-            var size = new FileInfo("/proc/self/exe").Length;
+            // Until EOF: FileInfo("/proc/self/exe").Length would be the symlink's length, not the binary's.
             long offset = 0;
-            while (offset < size)
+            while (true)
             {
-                var sent = LifecycleNative.sendfile(memfd, source, &offset, (nint)(size - offset));
+                var sent = LifecycleNative.sendfile(memfd, source, &offset, 1 << 30);
                 if (sent < 0) throw new SyscallException("sendfile", "memfd:gomini", LifecycleNative.Errno);
                 if (sent == 0) break;
             }
