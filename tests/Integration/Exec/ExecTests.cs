@@ -40,7 +40,7 @@ public sealed class ExecTests(GominiFixture fixture) : ContainerTest(fixture), I
     {
         var bundle = Running(b => b.Hostname("exec-host"));
         File.WriteAllText(Path.Combine(bundle.Rootfs, "marker"), "inside");
-        var result = Gomini("exec", bundle.Id, "sh", "-c", "hostname; cat /proc/1/cmdline | tr '\\0' ' '; echo; cat /marker; for n in pid net mnt; do readlink /proc/self/ns/$n; done");
+        var result = Gomini("exec", bundle.Id, "sh", "-c", "hostname; cat /proc/1/cmdline | tr '\\0' ' '; echo; cat /marker; echo; for n in pid net mnt; do readlink /proc/self/ns/$n; done");
         Assert.True(result.ExitCode == 0, result.ToString());
         var lines = result.Stdout.Split('\n');
         Assert.Equal("exec-host", lines[0]);
