@@ -15,10 +15,11 @@ foreach (var command in new[]
     KillCommand.Create(), DeleteCommand.Create(), ListCommand.Create(), PsCommand.Create(), PauseCommand.Create(),
     ResumeCommand.Create(), SpecCommand.Create(), FeaturesCommand.Create(), VersionCommand.Create(),
     HelpCommand.Create(root), InitCommand.Create(),
+    ExecCommand.Create(),
 })
     root.Subcommands.Add(command);
 
-var parsed = root.Parse(CommandTail.Split(args));
+var parsed = root.Parse(CommandTail.Split(ExecCommand.Split(args)));
 LogSink.Configure(parsed.GetValue(GlobalFlags.Log), parsed.GetValue(GlobalFlags.LogFormat), parsed.GetValue(GlobalFlags.Debug));
 var status = parsed.Invoke();
 Console.Error.Flush();

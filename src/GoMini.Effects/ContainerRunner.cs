@@ -4,7 +4,9 @@ using GoMini.Effects.Interpreter;
 namespace GoMini.Effects;
 
 /// <summary>What the interpreter needs besides the plan: how to report and where to record.</summary>
-public sealed record RunSettings(bool Verbose, string? Executable = null);
+/// <param name="Started">called with the process' host pid once it runs (exec'd), before any wait:
+/// where `run` records its state and `exec` writes its pid file</param>
+public sealed record RunSettings(bool Verbose, string? Executable = null, Action<int>? Started = null);
 
 /// <summary>Executes a plan's host steps in the parent; the init steps travel to the init child.</summary>
 public static class ContainerRunner

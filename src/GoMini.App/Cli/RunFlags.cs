@@ -15,7 +15,7 @@ public sealed class RunFlags
     public Option<string?> Cmd { get; } = new("--cmd") { Description = "a command line to run with /bin/sh -c, instead of process.args" };
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "print each step as it runs, with its duration" };
     public Option<bool> NoPivot { get; } = new("--no-pivot") { Description = "chroot instead of pivot_root (for a rootfs on ramfs)" };
-    public Argument<string?> ContainerId { get; } = new("container-id") { Description = "the container's id (default: gomini)", Arity = ArgumentArity.ZeroOrOne };
+    public Argument<string?> ContainerId { get; } = new("container-id") { Description = "the container's id (default: run: gomini-<pid>; create: gomini)", Arity = ArgumentArity.ZeroOrOne };
 
     public void AddTo(Command command)
     {
@@ -24,7 +24,8 @@ public sealed class RunFlags
         command.Arguments.Add(ContainerId);
     }
 
-    public RawRunOptions Read(ParseResult result, LaunchMode mode) => new(
+    /// <param name="defaultId">the id when none is given (run: unique per gomini process)</param>
+    public RawRunOptions Read(ParseResult result, LaunchMode mode, string defaultId = "gomini") => new(
         Hostname: result.GetValue(Hostname),
         Cpu: result.GetValue(Cpu),
         Mem: result.GetValue(Mem),
@@ -34,6 +35,6 @@ public sealed class RunFlags
         Verbose: result.GetValue(Verbose),
         NoPivot: result.GetValue(NoPivot),
         Args: CommandTail.Args,
-        ContainerId: result.GetValue(ContainerId) ?? "gomini",
+        ContainerId: result.GetValue(ContainerId) ?? defaultId,
         Mode: mode);
 }

@@ -1,29 +1,54 @@
 using System.CommandLine;
 using GoMini.App.Cli;
 using GoMini.Domain.Options;
-using GoMini.Effects;
+using GoMini.Effects.Lifecycle;
+using GoMini.Effects.State;
 
 namespace GoMini.App.Commands;
 
-/// <summary>`gomini run`: plan the container, start it, wait for it, and exit with its status.</summary>
+/// <summary>
+/// `gomini run [ID]`: plan the container, start it, wait for it, and exit with its status. Like runc,
+/// the container has state under --root while it runs (`state`, `list`, `kill`, `exec` see it) and
+/// loses it when it ends. Without an id it is `gomini-&lt;pid of gomini&gt;`, so that two runs never
+/// clash. With --detach it is create + start: gomini returns once the process runs.
+/// </summary>
 public static class RunCommand
 {
     public static Command Create()
     {
         var flags = new RunFlags();
+        var extra = new CreateFlags();
         var command = new Command("run", "create and start a container from a bundle, wait for it, and exit with its status");
         flags.AddTo(command);
-        command.SetAction(result =>
+        extra.AddTo(command, run: true);
+        command.SetAction(result => Lifecycle.Guard(() =>
         {
-            var raw = flags.Read(result, LaunchMode.Run);
-            return PlanLoader.Load(result.GetValue(flags.Bundle)!, raw).Match(
+            GlobalFlags.RejectSystemd(result);
+            var detach = result.GetValue(extra.Detach);
+            var raw = flags.Read(result, detach ? LaunchMode.Create : LaunchMode.Run, $"gomini-{Environment.ProcessId}");
+            var bundle = result.GetValue(flags.Bundle)!;
+            if (result.GetValue(extra.PreserveFds) != 0)
+                throw new LifecycleException("--preserve-fds: passing extra fds to the container is not supported yet");
+            if (detach)
+                CreateCommand.CheckUnsupported(result, extra, bundle);
+            var store = GlobalFlags.Store(result);
+            var settings = new CreateSettings(raw.Verbose, result.GetValue(extra.PidFile), CreateCommand.Annotations(bundle), "1.0.2");
+            return PlanLoader.Load(bundle, raw).Match(
                 Succ: plan =>
                 {
-                    using var terminal = Effects.Lifecycle.TerminalRelay.For(plan);
-                    return ContainerRunner.Run(plan, new RunSettings(raw.Verbose));
+                    if (!detach)
+                    {
+                        // terminal: true on `run`: gomini receives the pty master and relays it to its own terminal.
+                        using var terminal = TerminalRelay.For(plan);
+                        return TrackedRun.Run(plan, store, settings);
+                    }
+                    var created = ContainerCreator.Create(plan, store, settings);
+                    if (created != 0) return created;
+                    Effects.Process.LifecycleHooks.Start(store, plan.ContainerId);
+                    return 0;
                 },
                 Fail: PlanLoader.Report);
-        });
+        }));
         return command;
     }
 }

@@ -19,6 +19,8 @@ public static class StepDescriber
         WaitForExit => new("wait for the container process, relaying signals to it", "waitpid(<init pid>, &status, 0)"),
         RemoveCgroup s => new($"remove the cgroup {s.Path}", $"kill(<each pid left>, SIGKILL); rmdir(\"{s.Path}\")"),
         UnshareNamespace s => new($"enter a new {NamespaceNames.SpecName(s.Kind)} namespace", $"unshare({NamespaceNames.CloneFlag(s.Kind)})"),
+        JoinNamespace s => new($"join the {NamespaceNames.SpecName(s.Kind)} namespace {s.Path}",
+            $"unshare(CLONE_FS); setns(open(\"{s.Path}\"), {NamespaceNames.CloneFlag(s.Kind)})"),
         BringUpLoopback => new("bring the loopback interface up", "ioctl(socket, SIOCSIFFLAGS, {\"lo\", IFF_UP})"),
         SetMountPropagation s => new($"set mount propagation of {s.Target}", $"mount(NULL, \"{s.Target}\", NULL, {MountFlags.Describe(s.Flags)}, NULL)"),
         BindRootfs s => new("bind the rootfs onto itself", $"mount(\"{s.Rootfs}\", \"{s.Rootfs}\", NULL, MS_BIND|MS_REC, NULL)"),

@@ -8,6 +8,12 @@ namespace GoMini.Domain.Plan;
 
 public sealed record UnshareNamespace(NamespaceKind Kind, string Reason) : Step(Reason);
 
+/// <summary>
+/// setns() into an existing namespace from the init child itself (exec: the mount namespace, joined
+/// by the child because the sealed gomini it is spawned from is only reachable in the host's).
+/// </summary>
+public sealed record JoinNamespace(NamespaceKind Kind, string Path, string Reason) : Step(Reason);
+
 public sealed record BringUpLoopback(string Reason) : Step(Reason);
 
 /// <summary>mount(NULL, Target, NULL, Flags) — changes propagation, e.g. MS_REC|MS_PRIVATE on /.</summary>

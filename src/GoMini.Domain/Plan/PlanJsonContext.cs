@@ -22,6 +22,7 @@ namespace GoMini.Domain.Plan;
 [JsonSerializable(typeof(WaitForExit))]
 [JsonSerializable(typeof(RemoveCgroup))]
 [JsonSerializable(typeof(UnshareNamespace))]
+[JsonSerializable(typeof(JoinNamespace))]
 [JsonSerializable(typeof(BringUpLoopback))]
 [JsonSerializable(typeof(SetMountPropagation))]
 [JsonSerializable(typeof(BindRootfs))]

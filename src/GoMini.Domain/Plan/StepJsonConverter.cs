@@ -23,6 +23,7 @@ public sealed class StepJsonConverter : JsonConverter<Step>
         ("waitForExit", typeof(WaitForExit)),
         ("removeCgroup", typeof(RemoveCgroup)),
         ("unshareNamespace", typeof(UnshareNamespace)),
+        ("joinNamespace", typeof(JoinNamespace)),
         ("bringUpLoopback", typeof(BringUpLoopback)),
         ("setMountPropagation", typeof(SetMountPropagation)),
         ("bindRootfs", typeof(BindRootfs)),

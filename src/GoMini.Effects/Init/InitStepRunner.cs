@@ -27,6 +27,9 @@ public sealed unsafe class InitStepRunner(string rootfs, int syncFd)
             case UnshareNamespace s:
                 Libc.Check(Libc.unshare(Flag(s.Kind)), "unshare", s.Kind.ToString());
                 break;
+            case JoinNamespace s:
+                Lifecycle.NamespaceJoiner.Join(s);
+                break;
             case BringUpLoopback:
                 Loopback.BringUp();
                 break;

@@ -96,6 +96,7 @@ public sealed class HostInterpreter(ContainerPlan plan, RunSettings settings)
         if (answer.Length > 0)
             throw new InitFailedException(answer);
         relay?.Arm(Child.Pid);
+        settings.Started?.Invoke(Child.Pid);
     }
 
     private static string ReadAnswer(int fd)

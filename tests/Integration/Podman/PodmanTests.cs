@@ -90,4 +90,27 @@ public sealed class PodmanTests(PodmanFixture podman) : IClassFixture<PodmanFixt
         Assert.Contains("exited", Run("inspect", "--format", "{{.State.Status}}", name).Stdout);
         Assert.Equal(0, Run("rm", "-f", name).ExitCode);
     }
+
+    [Fact]
+    public void Exec_runs_in_the_container_with_env_workdir_user_and_its_exit_code()
+    {
+        Assert.True(podman.Available, "podman and conmon are needed: `make deps` installs them");
+        var name = "gm-pm-" + Guid.NewGuid().ToString("N")[..8];
+        var started = Run("run", "-d", "--name", name, "--hostname", "hx", "localhost/busybox", "sleep", "1000");
+        Assert.True(started.ExitCode == 0, started.ToString());
+        try
+        {
+            var plain = Run("exec", name, "sh", "-c", "hostname; cat /proc/1/cmdline | tr '\\0' ' '");
+            Assert.True(plain.ExitCode == 0, plain.ToString());
+            Assert.Equal("hx\nsleep 1000", plain.Stdout.Trim());
+            var flags = Run("exec", "-e", "FOO=bar", "-w", "/tmp", "-u", "1000:1000", name, "sh", "-c", "echo $FOO $(pwd) $(id -u) $(id -g)");
+            Assert.True(flags.ExitCode == 0, flags.ToString());
+            Assert.Equal("bar /tmp 1000 1000", flags.Stdout.Trim());
+            Assert.Equal(7, Run("exec", name, "sh", "-c", "exit 7").ExitCode);
+        }
+        finally
+        {
+            Assert.Equal(0, Run("rm", "-f", name).ExitCode);
+        }
+    }
 }

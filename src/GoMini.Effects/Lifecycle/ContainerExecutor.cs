@@ -1,0 +1,41 @@
+using GoMini.Domain.Exec;
+using GoMini.Domain.Lifecycle;
+using GoMini.Domain.Plan;
+using GoMini.Domain.Spec;
+using GoMini.Effects.Bundle;
+using GoMini.Effects.State;
+using LanguageExt;
+
+namespace GoMini.Effects.Lifecycle;
+
+/// <summary>
+/// `exec`: reads the container's state and config under its lock (the lock is not held while the
+/// process runs: `state`, `kill` and other execs must not wait for it), plans with the pure
+/// <see cref="ExecPlanner"/>, then runs the plan from the sealed copy of gomini (CVE-2019-5736).
+/// </summary>
+public static class ContainerExecutor
+{
+    /// <summary>The exec plan, or the planner's errors; a missing or stopped container is a LifecycleException.</summary>
+    public static Validation<PlanError, ContainerPlan> Plan(StateStore store, ExecOptions options)
+    {
+        ContainerState state;
+        using (var container = store.Open(options.ContainerId))
+        {
+            state = container.Load();
+            var refusal = Transitions.Refusal(StatusReader.Read(state, container), Operation.Exec, options.ContainerId);
+            refusal.IfSome(why => throw new LifecycleException(why));
+        }
+        var target = new ExecTarget(state.Pid, state.Bundle, state.Rootfs, state.Cgroups.ToSeq().Strict());
+        return BundleReader.ReadConfig(state.Bundle).Bind(json =>
+            SpecReader.Parse(json).Bind(spec =>
+                ExecPlanner.Plan(spec, options, target, HostFactsReader.Read(state.Bundle, spec))));
+    }
+
+    /// <summary>
+    /// Runs the plan: with WaitForExit, returns the process' status (128+N for signal N); detached,
+    /// returns 0 once it runs. The pid file, if asked for, is written as soon as the process runs.
+    /// </summary>
+    public static int Run(ContainerPlan plan, bool verbose, string? pidFile) =>
+        ContainerRunner.Run(plan, new RunSettings(verbose, SealedSelf.Path(),
+            pidFile is null ? null : pid => PidFile.Write(pidFile, pid)));
+}
