@@ -34,19 +34,7 @@ public static class ContainerCreator
             container.Remove();
             return status;
         }
-        var state = new ContainerState
-        {
-            OciVersion = settings.OciVersion,
-            Id = plan.ContainerId,
-            Pid = pid,
-            StartTime = ProcStat.Read(pid)?.StartTime ?? 0,
-            Bundle = plan.Bundle,
-            Rootfs = plan.Rootfs,
-            Created = DateTime.UtcNow,
-            Annotations = settings.Annotations is { Count: > 0 } a ? new Dictionary<string, string>(a) : null,
-            Cgroups = plan.Host.Choose(s => s is JoinCgroup j ? LanguageExt.Prelude.Some(j.Path) : LanguageExt.Prelude.None).ToArray(),
-            CreatedCgroups = plan.Host.Choose(s => s is CreateCgroup c ? LanguageExt.Prelude.Some(c.Path) : LanguageExt.Prelude.None).ToArray(),
-        };
+        var state = ContainerStateOf.Plan(plan, pid, settings);
         container.Save(state);
         if (settings.PidFile != null)
             PidFile.Write(settings.PidFile, pid);
