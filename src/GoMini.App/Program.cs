@@ -14,6 +14,7 @@ foreach (var command in new[]
     RunCommand.Create(), ExplainCommand.Create(), CreateCommand.Create(), StartCommand.Create(), StateCommand.Create(),
     KillCommand.Create(), DeleteCommand.Create(), ListCommand.Create(), PsCommand.Create(), PauseCommand.Create(),
     ResumeCommand.Create(), SpecCommand.Create(), FeaturesCommand.Create(), VersionCommand.Create(),
+    UpdateCommand.Create(), EventsCommand.Create(),
     HelpCommand.Create(root), InitCommand.Create(),
     ExecCommand.Create(),
 })
