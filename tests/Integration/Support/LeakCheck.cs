@@ -8,17 +8,20 @@ namespace GoMini.Integration.Support;
 /// </summary>
 public static class LeakCheck
 {
-    public static void AssertNothingLeft(Bundle bundle)
+    public static void AssertNothingLeft(Bundle bundle) => AssertNothingLeft(bundle.Path, bundle.Id, bundle.Marker);
+
+    /// <summary>The same checks for a container gomini did not start from a <see cref="Bundle"/> (podman, containerd).</summary>
+    public static void AssertNothingLeft(string path, string id, string marker)
     {
         var mounts = File.ReadAllLines("/proc/self/mountinfo")
-            .Where(l => l.Contains(bundle.Path) || l.Contains("gomini"))
+            .Where(l => l.Contains(path) || l.Contains("gomini"))
             .ToList();
         Assert.True(mounts.Count == 0, "mounts left behind:\n" + string.Join('\n', mounts));
 
-        var cgroups = CgroupDirectoriesNamed(bundle.Id).ToList();
+        var cgroups = CgroupDirectoriesNamed(id).ToList();
         Assert.True(cgroups.Count == 0, "cgroups left behind:\n" + string.Join('\n', cgroups));
 
-        var processes = ProcessesMarked(bundle.Marker).ToList();
+        var processes = ProcessesMarked(marker).ToList();
         Assert.True(processes.Count == 0, "processes left behind (gomini, its init child or the container's): " +
                                           string.Join(", ", processes));
     }
