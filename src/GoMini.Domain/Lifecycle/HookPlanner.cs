@@ -1,3 +1,4 @@
+using GoMini.Domain.Cgroups;
 using GoMini.Domain.Options;
 using GoMini.Domain.Plan;
 using GoMini.Domain.Spec;
@@ -19,8 +20,8 @@ public static class HookPlanner
 {
     /// <summary>Host steps between SpawnInit/JoinCgroup and ReleaseInit.</summary>
     public static Seq<Step> BeforeRelease(RuntimeSpec spec, LaunchMode mode) =>
-        For(spec, HookPoint.Prestart) + For(spec, HookPoint.CreateRuntime) + For(spec, HookPoint.CreateContainer)
-        + (mode == LaunchMode.Run ? For(spec, HookPoint.StartContainer) : Seq<Step>());
+        For(spec, HookPoint.Prestart).Then(For(spec, HookPoint.CreateRuntime)).Then(For(spec, HookPoint.CreateContainer))
+            .Then(mode == LaunchMode.Run ? For(spec, HookPoint.StartContainer) : Seq<Step>());
 
     /// <summary>Host steps right after ReleaseInit (run only: create's process has not started yet).</summary>
     public static Seq<Step> AfterRelease(RuntimeSpec spec, LaunchMode mode) =>

@@ -1,4 +1,5 @@
 using GoMini.Domain.Plan;
+using GoMini.Domain.Security;
 using LanguageExt;
 using static LanguageExt.Prelude;
 
@@ -7,10 +8,16 @@ namespace GoMini.Domain.Options;
 /// <summary>Checks the values of the run flags; every bad one is reported, each naming its flag.</summary>
 public static class OptionParser
 {
-    public static Validation<PlanError, RunOptions> Parse(RawRunOptions raw) =>
-        (Positive("--cpu", raw.Cpu, ParseCount), Positive("--mem", raw.Mem, SizeParser.Parse), Positive("--pids", raw.Pids, ParseCount),
-         Net(raw.Net), Hostname(raw.Hostname), ContainerIdRule.Check(raw.ContainerId))
-        .Apply((cpu, mem, pids, net, hostname, id) => new RunOptions
+    public static Validation<PlanError, RunOptions> Parse(RawRunOptions raw)
+    {
+        var all = new Gather();
+        var cpu = all.Take(Positive("--cpu", raw.Cpu, ParseCount));
+        var mem = all.Take(Positive("--mem", raw.Mem, SizeParser.Parse));
+        var pids = all.Take(Positive("--pids", raw.Pids, ParseCount));
+        var net = all.Take(Net(raw.Net));
+        var hostname = all.Take(Hostname(raw.Hostname));
+        var id = all.Take(ContainerIdRule.Check(raw.ContainerId));
+        return all.Into(() => new RunOptions
         {
             ContainerId = id,
             Hostname = hostname,
@@ -24,6 +31,7 @@ public static class OptionParser
             NoPivot = raw.NoPivot,
             Mode = raw.Mode,
         });
+    }
 
     private static Validation<PlanError, Option<long>> Positive(string flag, string? value, Func<string, Option<long>> parse)
     {

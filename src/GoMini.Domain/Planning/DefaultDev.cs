@@ -1,4 +1,5 @@
 using GoMini.Domain.Linux;
+using GoMini.Domain.Cgroups;
 using GoMini.Domain.Plan;
 using GoMini.Domain.Spec;
 using LanguageExt;
@@ -51,6 +52,6 @@ public static class DefaultDev
             .Map(d => (Step)new MakeDevice(Paths.Normalize(d.Device.Path!), d.Device.Type![0], d.Device.Major ?? 0, d.Device.Minor ?? 0,
                 d.Device.FileMode ?? 0x1B6, d.Device.Uid ?? 0, d.Device.Gid ?? 0, d.Path));
         var links = Links.Map(l => (Step)new MakeSymlink(l.Target, l.Link, Reason));
-        return standard.Append(fromConfig).Append(links);
+        return standard.Then(fromConfig).Then(links);
     }
 }

@@ -25,8 +25,12 @@ public static class Planner
         // The security rules (e.g. net.* sysctls need a network namespace) judge the namespaces the
         // container really gets, after --net and --hostname, not those the config lists.
         var securitySpec = namespaces.Match(ns => WithNamespaces(spec, ns), _ => spec);
-        return (checks, namespaces, CgroupPlanner.Plan(spec, options, facts), SecurityPlanner.Plan(securitySpec, facts, facts.BoundingCapabilities))
-            .Apply((_, namespaces, cgroups, security) => Assemble(input, namespaces, cgroups, security));
+        var all = new Gather();
+        all.Take(checks);
+        var planned = all.Take(namespaces);
+        var cgroups = all.Take(CgroupPlanner.Plan(spec, options, facts));
+        var security = all.Take(SecurityPlanner.Plan(securitySpec, facts, facts.BoundingCapabilities));
+        return all.Into(() => Assemble(input, planned, cgroups, security));
     }
 
     /// <summary>Validates and plans in one go from config.json text.</summary>
@@ -50,14 +54,14 @@ public static class Planner
             "linux.namespaces: the init child starts inside the container's namespaces");
         var host = cgroups.Setup
             .Add(spawn)
-            .Append(cgroups.Join)
-            .Append(Lifecycle.HookPlanner.BeforeRelease(input.Spec, input.Options.Mode))
+            .Then(cgroups.Join)
+            .Then(Lifecycle.HookPlanner.BeforeRelease(input.Spec, input.Options.Mode))
             .Add(new ReleaseInit("the init child may now set up the container and exec its process"))
-            .Append(Lifecycle.HookPlanner.AfterRelease(input.Spec, input.Options.Mode));
+            .Then(Lifecycle.HookPlanner.AfterRelease(input.Spec, input.Options.Mode));
         if (run)
             host = host.Add(new WaitForExit("run: gomini waits for the container and exits with its status"))
-                .Append(Lifecycle.HookPlanner.AfterExit(input.Spec, input.Options.Mode))
-                .Append(cgroups.Cleanup);
+                .Then(Lifecycle.HookPlanner.AfterExit(input.Spec, input.Options.Mode))
+                .Then(cgroups.Cleanup);
 
         var rootfs = RootfsPlanner.Plan(input);
         var init = Seq<Step>();
@@ -66,9 +70,9 @@ public static class Planner
             init = init.Add(new UnshareNamespace(NamespaceKind.Cgroup, "linux.namespaces: cgroup (after joining the container's cgroups)"));
         if (namespaces.Exists(n => n.Kind == NamespaceKind.Network && n.Path.IsNone))
             init = init.Add(new BringUpLoopback("a new network namespace has only lo, and it starts down"));
-        init = init.Append(rootfs.BeforePivot).Add(rootfs.Pivot).Append(rootfs.AfterPivot)
-            .Append(Lifecycle.ConsolePlanner.Plan(input.Spec))
-            .Append(ProcessPlanner.Plan(input, namespaces, security));
+        init = init.Then(rootfs.BeforePivot).Add(rootfs.Pivot).Then(rootfs.AfterPivot)
+            .Then(Lifecycle.ConsolePlanner.Plan(input.Spec))
+            .Then(ProcessPlanner.Plan(input, namespaces, security));
 
         return new ContainerPlan(input.Options.ContainerId, input.Facts.BundlePath, Paths.Rootfs(input), host.Strict(), init.Strict());
     }

@@ -1,4 +1,5 @@
 using GoMini.Domain.Options;
+using GoMini.Domain.Cgroups;
 using GoMini.Domain.Plan;
 using GoMini.Domain.Security;
 using LanguageExt;
@@ -35,19 +36,19 @@ public static class ProcessPlanner
         if (ownUts && !string.IsNullOrEmpty(input.Spec.Domainname))
             steps = steps.Add(new SetDomainname(input.Spec.Domainname, "domainname"));
 
-        steps = steps.Append(security.AfterPivot).Append(security.BeforeUserChange);
+        steps = steps.Then(security.AfterPivot).Then(security.BeforeUserChange);
 
         var user = process?.User;
         steps = steps.Add(new SetGroups((user?.AdditionalGids ?? []).ToSeq().Strict(), "process.user.additionalGids: drop gomini's own supplementary groups"));
         steps = steps.Add(new SetUser(user?.Uid ?? 0, user?.Gid ?? 0, "process.user"));
-        steps = steps.Append(security.AfterUserChange);
+        steps = steps.Then(security.AfterUserChange);
 
         if (user?.Umask is { } umask)
             steps = steps.Add(new SetUmask(umask, "process.user.umask"));
         steps = steps.Add(new ChangeDirectory(process?.Cwd ?? "/", process?.Cwd is null ? "the default working directory" : "process.cwd"));
         if (input.Options.Mode == LaunchMode.Create)
             steps = steps.Add(new WaitForStart("create: the process runs only when `gomini start` says so"));
-        steps = steps.Append(security.LastBeforeExec);
+        steps = steps.Then(security.LastBeforeExec);
         steps = steps.Add(new ExecProcess(EffectiveArgs(input), (process?.Env ?? []).ToSeq().Strict(), ArgsReason(input)));
         return steps;
     }

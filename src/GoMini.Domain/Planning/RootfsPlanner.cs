@@ -1,4 +1,5 @@
 using GoMini.Domain.Linux;
+using GoMini.Domain.Cgroups;
 using GoMini.Domain.Plan;
 using GoMini.Domain.Spec;
 using LanguageExt;
@@ -21,9 +22,9 @@ public static class RootfsPlanner
         var steps = Seq<Step>(
             new SetMountPropagation("/", propagation.Flags, propagation.Reason),
             new BindRootfs(rootfs, "root.path: pivot_root needs the rootfs to be a mount point"));
-        steps = steps.Append(DefaultDev.Mounts(mounts.Map(m => m.Mount)));
-        steps = steps.Append(mounts.Bind(m => MountSteps.For(input, m.Mount, m.Path, rootfs)));
-        steps = steps.Append(DefaultDev.Nodes(input, mounts.Map(m => m.Mount)));
+        steps = steps.Then(DefaultDev.Mounts(mounts.Map(m => m.Mount)));
+        steps = steps.Then(mounts.Bind(m => MountSteps.For(input, m.Mount, m.Path, rootfs)));
+        steps = steps.Then(DefaultDev.Nodes(input, mounts.Map(m => m.Mount)));
 
         Step pivot = input.Options.NoPivot
             ? new ChangeRoot(rootfs, "--no-pivot: move the rootfs onto / and chroot into it")

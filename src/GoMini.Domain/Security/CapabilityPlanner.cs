@@ -1,4 +1,5 @@
 using GoMini.Domain.Linux;
+using GoMini.Domain.Cgroups;
 using GoMini.Domain.Plan;
 using GoMini.Domain.Spec;
 using LanguageExt;
@@ -42,7 +43,7 @@ public static class CapabilityPlanner
         var bounding = drop.IsEmpty
             ? Seq<Step>()
             : Seq1<Step>(new DropBoundingCapabilities(drop, $"{Root}.bounding keeps {caps.Bounding.Count} of {Capabilities.All.Count}"));
-        return toSeq(keep.Concat(bounding).ToArray());
+        return keep.Then(bounding);
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using GoMini.Domain.Host;
+using GoMini.Domain.Cgroups;
 using GoMini.Domain.Plan;
 using GoMini.Domain.Seccomp;
 using GoMini.Domain.Spec;
@@ -59,7 +60,7 @@ public static class SecurityPlanner
     private static SecurityPlan Assemble(RuntimeSpec spec, Seq<Step> pivot, Seq<Step> limit, CapabilitySets sets, Option<LoadSeccompFilter> filter)
     {
         var uid = spec.Process?.User?.Uid ?? 0;
-        var beforeUser = toSeq(limit.Concat(CapabilityPlanner.BeforeUserChange(sets, uid)).ToArray());
+        var beforeUser = limit.Then(CapabilityPlanner.BeforeUserChange(sets, uid));
         var afterUser = CapabilityPlanner.AfterUserChange(sets);
         return filter.Match(
             None: () => new SecurityPlan(pivot, beforeUser, afterUser, Seq<Step>()),

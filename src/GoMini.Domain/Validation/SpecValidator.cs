@@ -11,14 +11,16 @@ namespace GoMini.Domain.Validation;
 /// </summary>
 public static class SpecValidator
 {
-    // Built with Seq(...), not a collection expression: [..] on a LanguageExt Seq calls its
-    // non-mutating Add and silently yields an empty sequence (a bug found and pinned in the properties).
-    private static readonly Seq<Func<PlanInput, Seq<PlanError>>> Rules = Seq(
+    // An array, not a Seq: Seq.Bind over the rules joins their error lists with `Seq + Seq`,
+    // a generic cycle NativeAOT's IL scanner cannot close (see Security/Accumulate.cs).
+    private static readonly Func<PlanInput, Seq<PlanError>>[] Rules =
+    [
         VersionRule.Check,
         RootRule.Check,
         ProcessRule.Check,
         HostnameRule.Check,
-        MountRule.Check);
+        MountRule.Check,
+    ];
 
-    public static Seq<PlanError> Validate(PlanInput input) => Rules.Bind(rule => rule(input));
+    public static Seq<PlanError> Validate(PlanInput input) => toSeq(Rules.SelectMany(rule => rule(input)).ToArray());
 }
