@@ -1,3 +1,4 @@
+using GoMini.Domain.Cgroups;
 using GoMini.Domain.Host;
 using GoMini.Domain.Plan;
 using GoMini.Domain.Security;
@@ -44,7 +45,7 @@ public static class ExecPlanner
         var joins = JoinedByThread.Map(k => new NamespaceJoin(k, NamespacePath(target.InitPid, k))).Strict();
         var host = Seq1<Step>(new SpawnInit(Seq<NamespaceKind>(), joins,
                 "exec: the exec-init starts inside the namespaces of the container's init (pid, so the process is in the container's)"))
-            .Append(target.Cgroups.Map(c => (Step)new JoinCgroup(c, "exec: the process belongs to the container's cgroups")))
+            .Then(target.Cgroups.Map(c => (Step)new JoinCgroup(c, "exec: the process belongs to the container's cgroups")))
             .Add(new ReleaseInit("the exec-init may now join the mount namespace, drop privileges and exec"));
         if (!options.Detach)
             host = host.Add(new WaitForExit("exec: gomini waits for the process and exits with its status"));
@@ -52,14 +53,14 @@ public static class ExecPlanner
         var user = process.User;
         var init = Seq1<Step>(new JoinNamespace(NamespaceKind.Mount, NamespacePath(target.InitPid, NamespaceKind.Mount),
                 "exec: the container's mount namespace, joined last; its root becomes the process' root"))
-            .Append(security.BeforeUserChange)
+            .Then(security.BeforeUserChange)
             .Add(new SetGroups((user?.AdditionalGids ?? []).ToSeq().Strict(), Source(options, "user.additionalGids", "--additional-gids")))
             .Add(new SetUser(user?.Uid ?? 0, user?.Gid ?? 0, Source(options, "user", "--user")))
-            .Append(security.AfterUserChange);
+            .Then(security.AfterUserChange);
         if (user?.Umask is { } umask)
             init = init.Add(new SetUmask(umask, Source(options, "user.umask", "process.user.umask")));
         init = init.Add(new ChangeDirectory(process.Cwd ?? "/", Source(options, "cwd", "--cwd")))
-            .Append(security.LastBeforeExec)
+            .Then(security.LastBeforeExec)
             .Add(new ExecProcess((process.Args ?? []).ToSeq().Strict(), (process.Env ?? []).ToSeq().Strict(),
                 Source(options, "args", "the arguments after the container id")));
 

@@ -1,3 +1,4 @@
+using GoMini.Domain.Cgroups;
 using GoMini.Domain.Linux;
 using GoMini.Domain.Plan;
 using GoMini.Domain.Spec;
@@ -38,7 +39,7 @@ public static class ExecProcessBuilder
         {
             var parsed = ParseUser(text);
             if (parsed.IsSuccess) parsed.IfSuccess(u => user = user with { Uid = u.Uid, Gid = u.Gid ?? user.Gid ?? 0 });
-            else parsed.IfFail(es => errors = errors.Append(es));
+            else parsed.IfFail(es => errors = errors.Then(es));
         }
         if (!options.AdditionalGids.IsEmpty)
         {
