@@ -6,7 +6,7 @@ using Xunit;
 namespace GoMini.Integration.Run;
 
 /// <summary>
-/// CVE-2019-5736 for `run`: the init child is spawned from gomini's binary bound read-only onto itself
+/// CVE-2019-5736 for `run` (and `create`, which spawns the same way): the init child is spawned from gomini's binary bound read-only onto itself
 /// in the container's private mount namespace, so a file handle to its /proc/&lt;pid&gt;/exe, kept until
 /// gomini is gone, still cannot be reopened for writing.
 /// </summary>
@@ -15,6 +15,7 @@ public sealed class OwnBinaryProtectionTests(GominiFixture fixture) : ContainerT
     [Fact]
     public void A_handle_to_the_init_childs_exe_cannot_be_reopened_for_writing_after_gomini_exits()
     {
+        const string command = "run";
         var bundle = NewBundle().Args("true");
         // A copy, so that a failure of the protection damages nothing the other tests use.
         var binary = Path.Combine(bundle.Path, "gomini-copy");
@@ -34,7 +35,8 @@ public sealed class OwnBinaryProtectionTests(GominiFixture fixture) : ContainerT
             ["createRuntime"] = new JsonArray(new JsonObject { ["path"] = hook, ["args"] = new JsonArray("attack.sh") }),
         }).Save();
 
-        var run = Shell.Run(binary, ["run", "--bundle", bundle.Path, bundle.Id], TimeSpan.FromSeconds(30));
+        var root = Path.Combine(bundle.Path, "state");
+        var run = Shell.Run(binary, ["--root", root, command, "--bundle", bundle.Path, bundle.Id], TimeSpan.FromSeconds(30));
         Assert.True(run.ExitCode == 0, run.ToString());
         for (var i = 0; i < 100 && !File.Exists(result); i++) Thread.Sleep(50);
         Thread.Sleep(100);
