@@ -4,7 +4,7 @@ namespace GoMini.Integration.Support;
 
 /// <summary>
 /// After a container test: nothing of it may remain. Checked, not assumed: no mount naming the bundle
-/// or gomini, no cgroup directory named for the container, no process of the test (gomini, init, container).
+/// or this checkout's gomini binary (its read-only bind must stay in the init's private mount namespace), no cgroup directory named for the container, no process of the test (gomini, init, container).
 /// </summary>
 public static class LeakCheck
 {
@@ -14,7 +14,7 @@ public static class LeakCheck
     public static void AssertNothingLeft(string path, string id, string marker)
     {
         var mounts = File.ReadAllLines("/proc/self/mountinfo")
-            .Where(l => l.Contains(path) || l.Contains("gomini"))
+            .Where(l => l.Contains(path) || l.Contains(OwnBinaryDirectory))
             .ToList();
         Assert.True(mounts.Count == 0, "mounts left behind:\n" + string.Join('\n', mounts));
 
@@ -25,6 +25,11 @@ public static class LeakCheck
         Assert.True(processes.Count == 0, "processes left behind (gomini, its init child or the container's): " +
                                           string.Join(", ", processes));
     }
+
+    /// <summary>
+    /// Only this checkout's binary: another worktree's test run on the same machine is not this run's leak.
+    /// </summary>
+    private static readonly string OwnBinaryDirectory = Path.Combine(Repo.Root, "bin") + "/";
 
     /// <summary>gomini creates cgroups below the one it runs in, which is this test process's (per hierarchy on v1).</summary>
     private static IEnumerable<string> CgroupDirectoriesNamed(string id)
