@@ -5,17 +5,25 @@ using static LanguageExt.Prelude;
 
 namespace GoMini.Domain.Cgroups;
 
-/// <summary>The container's cgroup in one hierarchy: the directories gomini creates (parents first) and the leaf.</summary>
-public sealed record CgroupDirs(CgroupHierarchy Hierarchy, Seq<string> Created, bool Absolute)
+/// <summary>
+/// The container's cgroup in one hierarchy: the parents between gomini's own cgroup and the leaf
+/// (each may exist already, e.g. shared by containers: created only if missing), and the leaf, which
+/// gomini always creates itself.
+/// </summary>
+public sealed record CgroupDirs(CgroupHierarchy Hierarchy, Seq<string> Parents, string Leaf, bool Absolute)
 {
-    public string Leaf => Created.Last;
+    /// <summary>Parents first, the leaf last.</summary>
+    public Seq<string> All => Parents.Add(Leaf);
 }
 
 /// <summary>
-/// Where the container's cgroups go. linux.cgroupsPath absolute: that path under each
-/// hierarchy's root, and gomini creates only its last directory (the parents belong to whoever
-/// made them). Relative or missing: below gomini's own cgroup in each hierarchy, every component
-/// created by gomini; the leaf defaults to the container id.
+/// Where the container's cgroups go: always below the cgroup gomini itself runs in (per controller on
+/// v1), never elsewhere in the host's hierarchy. linux.cgroupsPath relative or missing: that path below
+/// gomini's own cgroup, the leaf defaulting to the container id. Absolute (what podman and ctr pass,
+/// /libpod_parent/libpod-ID, /default/ID): the same, read from gomini's own cgroup rather than from the
+/// hierarchy's root; an absolute path already inside gomini's own cgroup is taken as it is. Missing
+/// parents are created (and recorded, so that the last container to leave removes them); existing ones
+/// are used but never written to.
 /// </summary>
 public static class CgroupLayout
 {
@@ -39,11 +47,13 @@ public static class CgroupLayout
     public static CgroupDirs For(CgroupHierarchy h, bool absolute, Seq<string> parts)
     {
         var root = h.Mountpoint.TrimEnd('/');
-        if (absolute) return new CgroupDirs(h, Seq1($"{root}/{string.Join('/', parts)}"), true);
-        var own = h.OwnPath.Trim('/');
-        var baseDir = own.Length == 0 ? root : $"{root}/{own}";
-        var created = parts.Fold((Dir: baseDir, List: Seq<string>()), (acc, p) => ($"{acc.Dir}/{p}", acc.List.Add($"{acc.Dir}/{p}"))).List;
-        return new CgroupDirs(h, created, false);
+        var own = h.OwnPath.Split('/', StringSplitOptions.RemoveEmptyEntries).ToSeq();
+        // An absolute path that already names a cgroup below gomini's own: do not nest it twice.
+        if (absolute && !own.IsEmpty && parts.Count > own.Count && parts.Take(own.Count).SequenceEqual(own))
+            parts = parts.Skip(own.Count).ToSeq();
+        var baseDir = own.IsEmpty ? root : $"{root}/{string.Join('/', own)}";
+        var dirs = parts.Fold((Dir: baseDir, List: Seq<string>()), (acc, p) => ($"{acc.Dir}/{p}", acc.List.Add($"{acc.Dir}/{p}"))).List;
+        return new CgroupDirs(h, dirs.Init, dirs.Last, absolute);
     }
 
     /// <summary>The hierarchies the container gets a cgroup in, for the host's mode.</summary>

@@ -54,7 +54,7 @@ public static class CgroupPlanner
                 "needs the cpuset cgroup controller, which is not mounted on this host"));
 
         var enable = Seq<string>();
-        if (v2 && !absolute)
+        if (v2)
         {
             enable = EnabledControllers(dirs.Head, placed.Map(p => p.Write), out var missing);
             errors = errors.Then(missing);
@@ -62,27 +62,48 @@ public static class CgroupPlanner
         if (!errors.IsEmpty) return Fail<PlanError, CgroupPlan>(errors);
 
         var devicesNote = (request.Resources.Devices?.Count ?? 0) > 0 && devicesDirs.IsNone ? V2Writes.DevicesNotEnforced : "";
-        var setup = dirs.Select((d, i) => Creates(d, absolute, i == 0 ? devicesNote : "")
-            .Then(SubtreeControl(d, enable)).Then(Cpuset(d, request)).Then(placed.Filter(p => p.Dirs == d)
+        var setup = dirs.Select((d, i) => Parents(d, enable)
+            .Add(new CreateCgroup(d.Leaf, LeafReason(d, i == 0 ? devicesNote : "")))
+            .Then(LeafCpuset(d, request)).Then(placed.Filter(p => p.Dirs == d)
                 .Map(p => (Step)new WriteCgroupFile($"{d.Leaf}/{p.Write.File}", p.Write.Value, p.Write.Reason))))
             .Aggregate(Seq<Step>(), (acc, s) => acc.Then(s));
         var join = dirs.Map(d => (Step)new JoinCgroup(d.Leaf,
             $"the init child enters its {Name(d.Hierarchy)} cgroup before anything of the container runs"));
-        var cleanup = dirs.Bind(d => d.Created).ToArray()
+        var leaves = dirs.Map(d => (Step)new RemoveCgroup(d.Leaf,
+            "the container is gone: remove its cgroup (leftover processes killed first)"));
+        var parents = dirs.Bind(d => d.Parents).ToArray()
             .Select((dir, order) => (dir, order)).OrderByDescending(x => x.dir.Count(ch => ch == '/')).ThenBy(x => x.order)
-            .Select(x => (Step)new RemoveCgroup(x.dir, "the container is gone: remove the cgroup gomini created (leftover processes killed first)"))
+            .Select(x => (Step)new ReleaseCgroup(x.dir,
+                "a parent of the container's cgroup: removed only if gomini created it and no other container uses it"))
             .ToSeq();
-        return new CgroupPlan(setup, join, cleanup);
+        return new CgroupPlan(setup, join, leaves.Then(parents));
     }
 
-    private static Seq<Step> Creates(CgroupDirs d, bool absolute, string note) => d.Created.Select((dir, i) =>
+    private static string LeafReason(CgroupDirs d, string note)
     {
-        var leaf = i == d.Created.Count - 1;
-        var why = !leaf ? "a parent of the container's cgroup, below gomini's own; gomini creates and removes it"
-            : absolute ? $"the container's {Name(d.Hierarchy)} cgroup, at linux.cgroupsPath under the hierarchy's root"
+        var why = d.Absolute
+            ? $"the container's {Name(d.Hierarchy)} cgroup: the absolute linux.cgroupsPath, placed below gomini's own cgroup {d.Hierarchy.OwnPath}"
             : $"the container's {Name(d.Hierarchy)} cgroup, below gomini's own cgroup {d.Hierarchy.OwnPath}";
-        return (Step)new CreateCgroup(dir, note.Length == 0 || !leaf ? why : $"{why}; note: {note}");
-    }).ToSeq();
+        return note.Length == 0 ? why : $"{why}; note: {note}";
+    }
+
+    /// <summary>
+    /// The parents, outermost first. What a new parent needs (v1 cpuset: CPUs and memory nodes copied from
+    /// gomini's own cgroup; v2: the controllers enabled for its child) is written only if gomini creates it.
+    /// </summary>
+    private static Seq<Step> Parents(CgroupDirs d, Seq<string> enable) => d.Parents.Map(dir =>
+    {
+        var when = Seq<string>();
+        if (IsCpuset(d))
+            foreach (var file in Seq("cpuset.cpus", "cpuset.mems"))
+                foreach (var v in d.Hierarchy.OwnValues.Find(file))
+                    when = when.Add($"{file}={v}");
+        if (d.Hierarchy.Unified && !enable.IsEmpty)
+            when = when.Add("cgroup.subtree_control=" + string.Join(' ', enable.Map(c => "+" + c)));
+        return (Step)new EnsureCgroup(dir, when.Strict(),
+            "a parent of the container's cgroup, below gomini's own: created if missing (and then removed by the last "
+            + "container to leave it), used as it is if it exists (e.g. shared with another container)");
+    }).Strict();
 
     /// <summary>
     /// v2: the controllers the writes need. The first directory gomini creates gets them from gomini's own
@@ -100,28 +121,19 @@ public static class CgroupPlanner
         return needed;
     }
 
-    private static Seq<Step> SubtreeControl(CgroupDirs d, Seq<string> enable) =>
-        !d.Hierarchy.Unified || enable.IsEmpty || d.Absolute ? Seq<Step>()
-            : d.Created.Init.Map(dir => (Step)new WriteCgroupFile($"{dir}/cgroup.subtree_control",
-                string.Join(' ', enable.Map(c => "+" + c)), "enable the controllers the container's limits need, in a parent gomini created"));
-
     private static bool IsCpuset(CgroupDirs d) => !d.Hierarchy.Unified && d.Hierarchy.Controllers.Contains("cpuset");
 
     /// <summary>v1: a new cpuset cgroup starts with no CPUs and no memory nodes; a task cannot join it until both are set.</summary>
-    private static Seq<Step> Cpuset(CgroupDirs d, ResourceRequest request)
+    private static Seq<Step> LeafCpuset(CgroupDirs d, ResourceRequest request)
     {
         if (!IsCpuset(d)) return Seq<Step>();
         var cpu = request.Resources.Cpu;
-        return d.Created.Select((dir, i) =>
-        {
-            var leaf = i == d.Created.Count - 1;
-            Seq<Step> One(string file, string? wanted, string field) =>
-                leaf && wanted is not null
-                    ? Seq1((Step)new WriteCgroupFile($"{dir}/{file}", wanted, request.Path(field)))
-                    : d.Hierarchy.OwnValues.Find(file).Map(v => (Step)new WriteCgroupFile($"{dir}/{file}", v,
-                        $"copied from gomini's own cgroup: a new cpuset cgroup has none")).ToSeq();
-            return One("cpuset.cpus", cpu?.Cpus, "cpu.cpus").Then(One("cpuset.mems", cpu?.Mems, "cpu.mems"));
-        }).Aggregate(Seq<Step>(), (acc, s) => acc.Then(s));
+        Seq<Step> One(string file, string? wanted, string field) =>
+            wanted is not null
+                ? Seq1((Step)new WriteCgroupFile($"{d.Leaf}/{file}", wanted, request.Path(field)))
+                : d.Hierarchy.OwnValues.Find(file).Map(v => (Step)new WriteCgroupFile($"{d.Leaf}/{file}", v,
+                    $"copied from gomini's own cgroup: a new cpuset cgroup has none")).ToSeq();
+        return One("cpuset.cpus", cpu?.Cpus, "cpu.cpus").Then(One("cpuset.mems", cpu?.Mems, "cpu.mems"));
     }
 
     private static string Name(CgroupHierarchy h) => h.Unified ? "cgroup2" : string.Join(",", h.Controllers);

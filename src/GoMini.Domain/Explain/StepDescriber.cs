@@ -18,6 +18,11 @@ public static class StepDescriber
         ReleaseInit => new("send the init steps to the child and let it go", "write(<sync socket>, <init steps as JSON>)"),
         WaitForExit => new("wait for the container process, relaying signals to it", "waitpid(<init pid>, &status, 0)"),
         RemoveCgroup s => new($"remove the cgroup {s.Path}", $"kill(<each pid left>, SIGKILL); rmdir(\"{s.Path}\")"),
+        EnsureCgroup s => new($"create the parent cgroup {s.Path} unless it exists",
+            $"mkdir(\"{s.Path}\", 0755), EEXIST accepted; only if it made it: record it in the cgroup ledger"
+            + string.Concat(s.WhenCreated.Map(w => $", write(\"{s.Path}/{w[..Math.Max(0, w.IndexOf('='))]}\", \"{w[(w.IndexOf('=') + 1)..]}\")"))),
+        ReleaseCgroup s => new($"remove the parent cgroup {s.Path} if gomini made it and no container uses it",
+            $"flock(<cgroup ledger>); rmdir(\"{s.Path}\") only if the ledger records it, EBUSY/ENOTEMPTY: kept for the others"),
         UnshareNamespace s => new($"enter a new {NamespaceNames.SpecName(s.Kind)} namespace", $"unshare({NamespaceNames.CloneFlag(s.Kind)})"),
         JoinNamespace s => new($"join the {NamespaceNames.SpecName(s.Kind)} namespace {s.Path}",
             $"unshare(CLONE_FS); setns(open(\"{s.Path}\"), {NamespaceNames.CloneFlag(s.Kind)})"),
@@ -56,6 +61,8 @@ public static class StepDescriber
         SetupConsole s => new($"create the terminal and send its master to {s.SocketPath ?? "gomini run"}",
             $"open(\"/dev/ptmx\"); ioctl(TIOCSPTLCK, 0); ioctl(TIOCGPTN); sendmsg(<console socket>, SCM_RIGHTS master); " +
             $"ioctl(TIOCSWINSZ, {s.Height}x{s.Width}); setsid(); ioctl(slave, TIOCSCTTY); dup2(slave, 0/1/2)"),
+        RunContainerHook s => new($"run the {s.Point} hook {s.Path} in the container's namespaces",
+            $"posix_spawn(\"{s.Path}\", [{Quote(s.Args)}]) from the init child{(s.Point == HookPoint.CreateContainer ? " before pivot_root" : " inside the container's root")}, the state JSON on stdin"),
         WaitForStart => new("wait until `gomini start`", "open(\"<state>/exec.fifo\", O_WRONLY) blocks until start opens it"),
         ExecProcess s => new($"run {Quote(s.Args)}", $"execve(\"{(s.Args.IsEmpty ? "" : s.Args.Head)}\" found in PATH, [{Quote(s.Args)}], <{s.Env.Count} env vars>)"),
         _ => new(step.GetType().Name, step.GetType().Name),

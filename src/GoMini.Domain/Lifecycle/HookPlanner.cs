@@ -8,20 +8,33 @@ using static LanguageExt.Prelude;
 namespace GoMini.Domain.Lifecycle;
 
 /// <summary>
-/// The config's hooks as RunHook steps, in the spec's order and each list in config order:
-/// prestart, createRuntime, createContainer once the namespaces exist and before the init child is
-/// released (create and run); startContainer before the process execs (run: before ReleaseInit;
-/// create: `start` runs them), poststart once it started, poststop once it stopped (run: around
-/// WaitForExit; create: `start` and `delete` run them).
-/// Every hook runs from gomini in the host's namespaces; the spec wants createContainer and
-/// startContainer in the container's namespaces — a known difference, see the report in the log.
+/// The config's hooks as steps, in the spec's order and each list in config order, at the points and in
+/// the namespaces runtime-spec's config.md ("POSIX-platform Hooks") says:
+/// - prestart, createRuntime: host steps, run by gomini in the runtime's namespaces once the init child
+///   exists in its namespaces and cgroups, before it is released to set up the container (so before
+///   pivot_root);
+/// - createContainer: an init step after the container's mounts and before pivot_root: the path is
+///   resolved in the runtime's filesystem, the hook runs in the container's namespaces;
+/// - startContainer: an init step after `start` released the init (create) and before the process
+///   execs: path resolved in the container, run in it (as runc does, with the process' user and
+///   capabilities already applied, before the seccomp filter);
+/// - poststart once the process started, poststop once it stopped (run: around WaitForExit; create:
+///   `start` and `delete` run them from the bundle's config).
 /// </summary>
 public static class HookPlanner
 {
     /// <summary>Host steps between SpawnInit/JoinCgroup and ReleaseInit.</summary>
     public static Seq<Step> BeforeRelease(RuntimeSpec spec, LaunchMode mode) =>
-        For(spec, HookPoint.Prestart).Then(For(spec, HookPoint.CreateRuntime)).Then(For(spec, HookPoint.CreateContainer))
-            .Then(mode == LaunchMode.Run ? For(spec, HookPoint.StartContainer) : Seq<Step>());
+        For(spec, HookPoint.Prestart).Then(For(spec, HookPoint.CreateRuntime));
+
+    /// <summary>
+    /// Init steps for the hooks that run inside the container (createContainer, startContainer), each
+    /// with what its state JSON needs: the container id and the bundle.
+    /// </summary>
+    public static Seq<Step> InContainer(RuntimeSpec spec, HookPoint point, string containerId, string bundle) =>
+        For(spec, point).Map(s => (RunHook)s)
+            .Map(h => (Step)new RunContainerHook(h.Point, h.Path, h.Args, h.Env, h.TimeoutSeconds, containerId, bundle, h.Reason))
+            .Strict();
 
     /// <summary>Host steps right after ReleaseInit (run only: create's process has not started yet).</summary>
     public static Seq<Step> AfterRelease(RuntimeSpec spec, LaunchMode mode) =>

@@ -7,6 +7,20 @@ namespace GoMini.Domain.Plan;
 /// <summary>mkdir of a cgroup directory that gomini creates (and so may write and remove).</summary>
 public sealed record CreateCgroup(string Path, string Reason) : Step(Reason);
 
+/// <summary>
+/// mkdir of a parent of the container's cgroup unless it exists: parents may be shared by containers
+/// (linux.cgroupsPath parent/a and parent/b). One gomini creates is recorded in gomini's cgroup ledger,
+/// and only then gets the <see cref="WhenCreated"/> writes ("file=value", e.g. cpuset.cpus, v2's
+/// cgroup.subtree_control); an existing one is used as it is and never written to.
+/// </summary>
+public sealed record EnsureCgroup(string Path, Seq<string> WhenCreated, string Reason) : Step(Reason);
+
+/// <summary>
+/// rmdir of a parent of the container's cgroup, only if gomini created it (its ledger says so) and no
+/// cgroup is left inside (another container's): the last container to leave a shared parent removes it.
+/// </summary>
+public sealed record ReleaseCgroup(string Path, string Reason) : Step(Reason);
+
 /// <summary>One write of a value into a cgroup control file, e.g. memory.limit_in_bytes.</summary>
 public sealed record WriteCgroupFile(string Path, string Value, string Reason) : Step(Reason);
 

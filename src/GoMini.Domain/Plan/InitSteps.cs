@@ -86,6 +86,16 @@ public sealed record LoadSeccompFilter(string Program, int Instructions, int Rul
 /// </summary>
 public sealed record SetupConsole(string? SocketPath, uint Height, uint Width, string Reason) : Step(Reason);
 
+/// <summary>
+/// An OCI hook the init child runs inside the container's namespaces (createContainer: after the mounts,
+/// before pivot_root, so <see cref="Path"/> is resolved in the runtime's filesystem; startContainer: after
+/// `start` released the init, before the process execs, so it is resolved in the container), with the
+/// container's state JSON (<see cref="ContainerId"/>, <see cref="Bundle"/>, the init's host pid) on stdin.
+/// A failure fails create or start.
+/// </summary>
+public sealed record RunContainerHook(HookPoint Point, string Path, Seq<string> Args, Seq<string> Env, int? TimeoutSeconds,
+    string ContainerId, string Bundle, string Reason) : Step(Reason);
+
 /// <summary>`create`: the init child blocks here until `start` releases it.</summary>
 public sealed record WaitForStart(string Reason) : Step(Reason);
 

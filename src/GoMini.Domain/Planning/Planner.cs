@@ -70,7 +70,10 @@ public static class Planner
             init = init.Add(new UnshareNamespace(NamespaceKind.Cgroup, "linux.namespaces: cgroup (after joining the container's cgroups)"));
         if (namespaces.Exists(n => n.Kind == NamespaceKind.Network && n.Path.IsNone))
             init = init.Add(new BringUpLoopback("a new network namespace has only lo, and it starts down"));
-        init = init.Then(rootfs.BeforePivot).Add(rootfs.Pivot).Then(rootfs.AfterPivot)
+        // createContainer: the container's mounts exist, the root is not switched yet (path resolved in the runtime's filesystem).
+        init = init.Then(rootfs.BeforePivot)
+            .Then(Lifecycle.HookPlanner.InContainer(input.Spec, HookPoint.CreateContainer, input.Options.ContainerId, input.Facts.BundlePath))
+            .Add(rootfs.Pivot).Then(rootfs.AfterPivot)
             .Then(Lifecycle.ConsolePlanner.Plan(input.Spec))
             .Then(ProcessPlanner.Plan(input, namespaces, security));
 

@@ -48,6 +48,8 @@ public static class ProcessPlanner
         steps = steps.Add(new ChangeDirectory(process?.Cwd ?? "/", process?.Cwd is null ? "the default working directory" : "process.cwd"));
         if (input.Options.Mode == LaunchMode.Create)
             steps = steps.Add(new WaitForStart("create: the process runs only when `gomini start` says so"));
+        // startContainer: released by `start` (create) and not yet exec'd; the hook's path is the container's.
+        steps = steps.Then(Lifecycle.HookPlanner.InContainer(input.Spec, HookPoint.StartContainer, input.Options.ContainerId, input.Facts.BundlePath));
         steps = steps.Then(security.LastBeforeExec);
         steps = steps.Add(new ExecProcess(EffectiveArgs(input), (process?.Env ?? []).ToSeq().Strict(), ArgsReason(input)));
         return steps;

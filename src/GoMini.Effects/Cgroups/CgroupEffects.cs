@@ -13,6 +13,45 @@ public static class CgroupEffects
         if (Mkdir(path, 0b111_101_101) != 0) throw new SyscallException("mkdir", path, CgroupNative.Errno);
     }
 
+    /// <summary>
+    /// A parent of the container's cgroup: mkdir unless it exists. If gomini made it, it is recorded in
+    /// the ledger (held locked by the caller) and gets its "file=value" writes; an existing one is left as
+    /// it is. Returns whether gomini created it.
+    /// </summary>
+    public static bool Ensure(string path, IEnumerable<string> whenCreated, CgroupLedger ledger)
+    {
+        if (Mkdir(path, 0b111_101_101) != 0)
+        {
+            if (CgroupNative.Errno == EEXIST && Directory.Exists(path)) return false;
+            throw new SyscallException("mkdir", path, CgroupNative.Errno);
+        }
+        ledger.Record(path);
+        foreach (var write in whenCreated)
+        {
+            var at = write.IndexOf('=');
+            Write(Path.Combine(path, write[..at]), write[(at + 1)..]);
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// Removes a parent if gomini created it and nothing is inside any more (the last container to leave
+    /// it); kept while another container's cgroup is inside (EBUSY/ENOTEMPTY), never touched if not gomini's.
+    /// </summary>
+    public static void Release(string path)
+    {
+        using var ledger = CgroupLedger.Lock();
+        if (!ledger.Records(path)) return;
+        if (Rmdir(path) == 0 || CgroupNative.Errno == ENOENT)
+        {
+            ledger.Forget(path);
+            return;
+        }
+        var errno = CgroupNative.Errno;
+        if (errno is EBUSY or ENOTEMPTY) return;
+        throw new SyscallException("rmdir", path, errno);
+    }
+
     /// <summary>One write(2) of the whole value: cgroupfs takes a value per write and answers with errno.</summary>
     public static unsafe void Write(string path, string value)
     {

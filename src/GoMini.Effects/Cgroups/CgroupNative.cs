@@ -6,7 +6,7 @@ namespace GoMini.Effects.Cgroups;
 internal static partial class CgroupNative
 {
     public const int O_WRONLY = 0x1, O_CLOEXEC = 0x80000;
-    public const int EINTR = 4, ENOENT = 2, ESRCH = 3, EBUSY = 16, EEXIST = 17, ETIMEDOUT = 110;
+    public const int EINTR = 4, ENOENT = 2, ESRCH = 3, EBUSY = 16, EEXIST = 17, ENOTEMPTY = 39, ETIMEDOUT = 110;
     public const int SIGKILL = 9;
 
     [LibraryImport("libc", EntryPoint = "mkdir", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]

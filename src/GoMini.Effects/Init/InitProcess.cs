@@ -31,6 +31,7 @@ public static class InitProcess
         }
 
         var steps = message.Steps;
+        ContainerHooks.RememberHostPid(steps); // before pivot_root: the host's /proc is still there
         var runner = new InitStepRunner(message.Rootfs, sync);
         for (var i = 0; i < steps.Length; i++)
         {
@@ -62,6 +63,7 @@ public static class InitProcess
     /// <summary>The one line the parent prints after `gomini: `.</summary>
     private static void Report(int sync, string line)
     {
+        Lifecycle.ExecFifo.ReportFailure(line); // after `start` released the init, `start` is who listens
         try { Libc.WriteAll(sync, Encoding.UTF8.GetBytes(line.ReplaceLineEndings(" ") + "\n"), "sync channel"); }
         catch (SyscallException) { Console.Error.WriteLine("gomini: " + line); }
     }

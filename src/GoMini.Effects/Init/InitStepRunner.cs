@@ -92,6 +92,9 @@ public sealed unsafe class InitStepRunner(string rootfs, int syncFd)
             case SetupConsole s:
                 Lifecycle.ConsoleSetup.Run(s);
                 break;
+            case RunContainerHook s:
+                ContainerHooks.Run(s);
+                break;
             case WaitForStart:
                 Lifecycle.ExecFifo.WaitForStart(syncFd);
                 break;

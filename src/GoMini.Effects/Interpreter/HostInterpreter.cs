@@ -21,6 +21,9 @@ public sealed class HostInterpreter(ContainerPlan plan, RunSettings settings)
     private SignalRelay? relay;
     private int exitStatus;
     private bool succeeded;
+    // Held from the first EnsureCgroup until the container's leaf cgroups exist, so that no other
+    // container's delete removes a shared parent between its mkdir and ours.
+    private CgroupLedger? ledger;
 
     /// <summary>The init child's host pid once spawned (what `create` records), else 0.</summary>
     public int InitPid => child?.Pid ?? 0;
@@ -36,8 +39,10 @@ public sealed class HostInterpreter(ContainerPlan plan, RunSettings settings)
         {
             for (; number < steps.Length; number++)
             {
-                if (steps[number] is RemoveCgroup)
+                if (steps[number] is RemoveCgroup or ReleaseCgroup)
                     continue;
+                if (steps[number] is not (EnsureCgroup or CreateCgroup or WriteCgroupFile))
+                    UnlockLedger();
                 var started = Stopwatch.GetTimestamp();
                 Apply(steps[number]);
                 if (settings.Verbose)
@@ -59,6 +64,7 @@ public sealed class HostInterpreter(ContainerPlan plan, RunSettings settings)
         }
         finally
         {
+            UnlockLedger();
             CleanUp(steps);
         }
     }
@@ -67,6 +73,7 @@ public sealed class HostInterpreter(ContainerPlan plan, RunSettings settings)
     {
         switch (step)
         {
+            case EnsureCgroup s: CgroupEffects.Ensure(s.Path, s.WhenCreated, ledger ??= CgroupLedger.Lock()); break;
             case CreateCgroup s: CgroupEffects.Create(s.Path); break;
             case WriteCgroupFile s: CgroupEffects.Write(s.Path, s.Value); break;
             case SpawnInit s:
@@ -80,6 +87,12 @@ public sealed class HostInterpreter(ContainerPlan plan, RunSettings settings)
             case WaitForExit: Wait(); break;
             default: throw new NotSupportedException($"the parent cannot run a {step.GetType().Name} step");
         }
+    }
+
+    private void UnlockLedger()
+    {
+        ledger?.Dispose();
+        ledger = null;
     }
 
     private InitChild Child => child ?? throw new InvalidOperationException("the plan uses the init child before SpawnInit");
@@ -144,13 +157,17 @@ public sealed class HostInterpreter(ContainerPlan plan, RunSettings settings)
         relay?.Dispose();
         for (var i = 0; i < steps.Length; i++)
         {
-            if (steps[i] is not RemoveCgroup remove)
+            if (steps[i] is not (RemoveCgroup or ReleaseCgroup))
                 continue;
             var started = Stopwatch.GetTimestamp();
-            try { CgroupEffects.Remove(remove.Path); }
-            catch (Exception e) { Console.Error.WriteLine($"gomini: host step {i + 1} {StepDescriber.Describe(remove).What}: {e.Message}"); }
+            try
+            {
+                if (steps[i] is RemoveCgroup remove) CgroupEffects.Remove(remove.Path);
+                else CgroupEffects.Release(((ReleaseCgroup)steps[i]).Path);
+            }
+            catch (Exception e) { Console.Error.WriteLine($"gomini: host step {i + 1} {StepDescriber.Describe(steps[i]).What}: {e.Message}"); }
             if (settings.Verbose)
-                Verbose(i + 1, remove, started);
+                Verbose(i + 1, steps[i], started);
         }
     }
 
@@ -164,10 +181,15 @@ public sealed class HostInterpreter(ContainerPlan plan, RunSettings settings)
             catch (SyscallException) { /* already reaped */ }
             if (child.SyncFd >= 0) Libc.close(child.SyncFd);
         }
-        foreach (var path in CreatedCgroups().Reverse())
+        // Setup order reversed: in each hierarchy the leaf first, then its parents (if gomini made them and they are empty).
+        foreach (var step in plan.Host.Reverse())
         {
-            try { CgroupEffects.Remove(path); }
-            catch (Exception e) { Console.Error.WriteLine($"gomini: removing cgroup {path}: {e.Message}"); }
+            try
+            {
+                if (step is CreateCgroup c) CgroupEffects.Remove(c.Path);
+                else if (step is EnsureCgroup e) CgroupEffects.Release(e.Path);
+            }
+            catch (Exception e) { Console.Error.WriteLine($"gomini: removing cgroup {StepDescriber.Describe(step).What}: {e.Message}"); }
         }
     }
 

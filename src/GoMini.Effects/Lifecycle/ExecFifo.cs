@@ -10,11 +10,15 @@ namespace GoMini.Effects.Lifecycle;
 /// step tells the parent it is ready (shutting down the sync socket: EOF) and then opens
 /// /proc/self/fd/N for writing, which blocks until `start` opens the fifo for reading. `start` reads
 /// the byte and removes the fifo; from then on the container counts as running.
+/// The init keeps the fifo open for writing (O_CLOEXEC) until its exec, so `start` also learns how the
+/// release ended: EOF after the byte means the process exec'd; a line after it is the failure of a later
+/// init step (a startContainer hook), which fails `start`.
 /// </summary>
 public static unsafe class ExecFifo
 {
     public const string Variable = "GOMINI_EXEC_FIFO";
     private static int pathFd = -1;
+    private static int writeFd = -1;
 
     public static void Make(string path)
     {
@@ -51,9 +55,17 @@ public static unsafe class ExecFifo
                 throw new SyscallException("open", "exec.fifo", LifecycleNative.Errno);
         var zero = Encoding.ASCII.GetBytes("0");
         Libc.WriteAll(fd, zero, "exec.fifo");
-        Libc.close(fd);
+        writeFd = fd; // closed by the exec (O_CLOEXEC): `start` then reads EOF
         Libc.close(pathFd);
         pathFd = -1;
+    }
+
+    /// <summary>In the init child: a failure after the release goes to `start` through the fifo (if it is open).</summary>
+    public static void ReportFailure(string line)
+    {
+        if (writeFd < 0) return;
+        try { Libc.WriteAll(writeFd, Encoding.UTF8.GetBytes(line.ReplaceLineEndings(" ") + "\n"), "exec.fifo"); }
+        catch (SyscallException) { /* `start` is gone: the sync channel's fallback still prints it */ }
     }
 
     /// <summary>`start`: releases the waiting init. Fails if the init died before it could be released.</summary>
@@ -77,11 +89,40 @@ public static unsafe class ExecFifo
                     throw new State.LifecycleException("the container's init did not open the exec fifo within 100 s");
                 Thread.Sleep(1);
             }
+            var failure = ReadUntilExec(fd, initAlive);
+            if (failure.Length > 0)
+            {
+                File.Delete(path);
+                throw new State.LifecycleException(failure);
+            }
         }
         finally
         {
             Libc.close(fd);
         }
         File.Delete(path);
+    }
+
+    /// <summary>
+    /// After the release byte: reads until EOF (every writer closed: the init exec'd, or died), returning
+    /// what the init wrote, the line of a failed step, or "" once the process runs.
+    /// </summary>
+    private static string ReadUntilExec(int fd, Func<bool> initAlive)
+    {
+        var text = new List<byte>();
+        var buffer = new byte[512];
+        for (var round = 1; ; round++)
+        {
+            nint got;
+            fixed (byte* b = buffer) got = Libc.read(fd, b, buffer.Length);
+            if (got == 0) break;
+            if (got > 0) { text.AddRange(buffer.AsSpan(0, (int)got)); continue; }
+            if (LifecycleNative.Errno is not (LifecycleNative.EAGAIN or Libc.EINTR))
+                throw new SyscallException("read", "exec.fifo", LifecycleNative.Errno);
+            // A dead init closed its end (EOF); this only guards against a writer we do not know of.
+            if (round % 1000 == 0 && !initAlive()) break;
+            Thread.Sleep(1);
+        }
+        return Encoding.UTF8.GetString(text.ToArray()).Trim();
     }
 }

@@ -76,6 +76,8 @@ public static class Operations
                 KillAndWait(state);
             foreach (var path in state.CreatedCgroups.Reverse())
                 CgroupEffects.Remove(path);
+            foreach (var path in state.CgroupParents.Reverse())
+                CgroupEffects.Release(path);
             container.Remove();
         }
     }

@@ -65,5 +65,6 @@ public static class ContainerStateOf
         Annotations = settings.Annotations is { Count: > 0 } a ? new Dictionary<string, string>(a) : null,
         Cgroups = plan.Host.Choose(s => s is JoinCgroup j ? LanguageExt.Prelude.Some(j.Path) : LanguageExt.Prelude.None).ToArray(),
         CreatedCgroups = plan.Host.Choose(s => s is CreateCgroup c ? LanguageExt.Prelude.Some(c.Path) : LanguageExt.Prelude.None).ToArray(),
+        CgroupParents = plan.Host.Choose(s => s is EnsureCgroup e ? LanguageExt.Prelude.Some(e.Path) : LanguageExt.Prelude.None).ToArray(),
     };
 }

@@ -6,10 +6,10 @@ using GoMini.Effects.Bundle;
 namespace GoMini.Effects.Process;
 
 /// <summary>
-/// Runs hooks the way the spec wants failures handled: prestart, createRuntime, createContainer and
-/// startContainer failures fail the operation (the exception propagates); poststart and poststop
-/// failures are warnings. Also the hooks of `start` and `delete`, read again from the bundle's
-/// config (the state records the bundle, as runc's does).
+/// Runs the host's hooks the way the spec wants failures handled: prestart and createRuntime failures
+/// fail the operation (the exception propagates); poststart and poststop failures are warnings. Also the
+/// hooks of `start` and `delete`, read again from the bundle's config (the state records the bundle, as
+/// runc's does). createContainer and startContainer run in the init child (Init/ContainerHooks).
 /// </summary>
 public static class LifecycleHooks
 {
@@ -32,23 +32,21 @@ public static class LifecycleHooks
     }
 
     /// <summary>
-    /// `start`: startContainer hooks (a failure stops the container, as the spec says, and fails start),
-    /// the release, then poststart hooks (warnings only).
+    /// `start`: releases the init, which runs the startContainer hooks inside the container before it execs
+    /// (a failure there fails start and the container is stopped, as the spec says), then poststart hooks
+    /// (warnings only).
     /// </summary>
     public static void Start(State.StateStore store, string id)
     {
         var view = Lifecycle.Operations.State(store, id);
-        if (view.Status == "created")
+        try { Lifecycle.Operations.Start(store, id); }
+        catch (State.LifecycleException) when (view.Status == "created")
         {
-            try { RunAll(HookPoint.StartContainer, view.Id, view.Bundle, view.Pid); }
-            catch
-            {
-                try { Lifecycle.Operations.Kill(store, id, Native.Libc.SIGKILL, all: true); }
-                catch (Exception) { /* it may be gone already; the hook's failure is what start reports */ }
-                throw;
-            }
+            // The init reported a failed step and exits; make sure nothing of the container runs on.
+            try { Lifecycle.Operations.Kill(store, id, Native.Libc.SIGKILL, all: true); }
+            catch (Exception) { /* it may be gone already; the step's failure is what start reports */ }
+            throw;
         }
-        Lifecycle.Operations.Start(store, id);
         RunAll(HookPoint.Poststart, view.Id, view.Bundle, view.Pid);
     }
 

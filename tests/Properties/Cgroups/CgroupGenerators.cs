@@ -60,7 +60,8 @@ public static class CgroupGenerators
             .Add(V2("/sys/fs/cgroup/unified", own, Seq<string>()))),
         from own in OwnPath select new CgroupFacts(CgroupMode.Legacy, V1Controllers.Map(c => V1(c, own)).Add(V1("name=systemd", "/"))));
 
-    public static readonly Gen<string?> CgroupsPath = Gen.Elements<string?>(null, "", "ctr", "pod/ctr", "a/b/c", "/gomini/ctr", "/ctr", "//x//y/");
+    public static readonly Gen<string?> CgroupsPath = Gen.Elements<string?>(null, "", "ctr", "pod/ctr", "a/b/c", "/gomini/ctr", "/ctr", "//x//y/",
+        "/libpod_parent/libpod-0123abcd", "/default/ctr", "/process_api/32d4f1bf/ctr");
 
     /// <summary>Resources every host here can apply (v1 and v2 alike): memory, cpu quota and shares, pids, blkio weight.</summary>
     public static readonly Gen<ResourcesSpec?> PortableResources =
@@ -104,7 +105,20 @@ public static class CgroupGenerators
 
     public static Gen<CgroupCase> InMode(CgroupMode mode) => Case.Where(c => c.Facts.Mode == mode);
 
-    public static Seq<string> Created(CgroupPlan plan) => plan.Setup.Choose(s => s is CreateCgroup c ? Some(c.Path) : None);
+    /// <summary>Every directory the plan may create: the leaves (always created) and their parents (created if missing).</summary>
+    public static Seq<string> Created(CgroupPlan plan) => plan.Setup.Choose(s => s switch
+    {
+        CreateCgroup c => Some(c.Path),
+        EnsureCgroup e => Some(e.Path),
+        _ => Option<string>.None,
+    });
+
+    public static Seq<string> Leaves(CgroupPlan plan) => plan.Setup.Choose(s => s is CreateCgroup c ? Some(c.Path) : None);
+
+    public static Seq<EnsureCgroup> Parents(CgroupPlan plan) => plan.Setup.Choose(s => s is EnsureCgroup e ? Some(e) : None);
+
+    /// <summary>gomini's own cgroup directory in <paramref name="h"/>.</summary>
+    public static string OwnDir(CgroupHierarchy h) => $"{h.Mountpoint}{(h.OwnPath == "/" ? "" : h.OwnPath)}";
 
     public static Seq<WriteCgroupFile> Writes(CgroupPlan plan) => plan.Setup.Choose(s => s is WriteCgroupFile w ? Some(w) : None);
 }

@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using GoMini.Domain.Cgroups;
 using GoMini.Domain.Host;
 using GoMini.Domain.Options;
 using GoMini.Domain.Plan;
@@ -31,24 +32,66 @@ public sealed class PlannerRuleProperties
         Prop.ForAll(Case.ToArbitrary(), c =>
         {
             var setup = c.Valid().Setup.ToList();
-            int Made(string dir) => setup.FindIndex(s => s is CreateCgroup cc && cc.Path == dir);
+            int Made(string dir) => setup.FindIndex(s => s is CreateCgroup cc && cc.Path == dir || s is EnsureCgroup e && e.Path == dir);
             return setup.Select((s, i) => (s, i)).All(x => x.s switch
             {
-                CreateCgroup cc => Made(Path.GetDirectoryName(cc.Path)!) < x.i,   // -1 when the parent is not gomini's
+                CreateCgroup cc => Made(Path.GetDirectoryName(cc.Path)!) < x.i,   // -1 when the parent is gomini's own cgroup
+                EnsureCgroup e => Made(Path.GetDirectoryName(e.Path)!) < x.i,
                 WriteCgroupFile w => Made(Path.GetDirectoryName(w.Path)!) is var m && m >= 0 && m < x.i,
                 _ => false,
             });
         });
 
     [Property(MaxTest = 100)]
-    public Property Cleanup_removes_exactly_what_setup_creates_deepest_first() =>
+    public Property Cleanup_removes_the_leaves_first_then_releases_the_parents_deepest_first() =>
         Prop.ForAll(Case.ToArbitrary(), c =>
         {
             var plan = c.Valid();
-            var removed = plan.Cleanup.Map(s => ((RemoveCgroup)s).Path).ToList();
-            var created = Created(plan).ToList();
-            var noChildAfterParent = removed.Select((d, i) => removed.Skip(i + 1).All(later => !Inside(later, d))).All(x => x);
-            return removed.Order().SequenceEqual(created.Order()) && noChildAfterParent;
+            var cleanup = plan.Cleanup.ToList();
+            var removed = cleanup.OfType<RemoveCgroup>().Select(r => r.Path).ToList();
+            var released = cleanup.OfType<ReleaseCgroup>().Select(r => r.Path).ToList();
+            var leavesFirst = cleanup.FindLastIndex(s => s is RemoveCgroup) < Math.Max(0, cleanup.FindIndex(s => s is ReleaseCgroup))
+                || released.Count == 0;
+            var noChildAfterParent = released.Select((d, i) => released.Skip(i + 1).All(later => !Inside(later, d))).All(x => x);
+            return removed.Order().SequenceEqual(Leaves(plan).Order())
+                && released.Order().SequenceEqual(Parents(plan).Map(p => p.Path).Order())
+                && cleanup.Count == removed.Count + released.Count && leavesFirst && noChildAfterParent;
+        });
+
+    [Property(MaxTest = 100)]
+    public Property Only_the_leaf_is_created_unconditionally_every_parent_only_if_missing() =>
+        Prop.ForAll(Case.ToArbitrary(), c =>
+        {
+            var plan = c.Valid();
+            var joined = plan.Join.Map(j => ((JoinCgroup)j).Path).ToHashSet();
+            var depth = (c.Spec.Linux?.CgroupsPath is { Length: > 0 } p ? p : c.Options.ContainerId)
+                .Split('/', StringSplitOptions.RemoveEmptyEntries).Length;
+            return Leaves(plan).ToHashSet().SetEquals(joined)
+                && Parents(plan).ForAll(e => !joined.Contains(e.Path) && joined.Exists(l => Inside(l, e.Path)))
+                // each hierarchy: one leaf and at most depth-1 parents (fewer when an absolute path is already below gomini's own)
+                && Parents(plan).Count <= joined.Count * (depth - 1);
+        });
+
+    [Property(MaxTest = 100)]
+    public Property Nothing_is_written_into_a_parent_that_may_exist_already_except_when_gomini_creates_it() =>
+        Prop.ForAll(Case.ToArbitrary(), c =>
+        {
+            var plan = c.Valid();
+            var leaves = Leaves(plan);
+            return Writes(plan).ForAll(w => leaves.Contains(Path.GetDirectoryName(w.Path)!))
+                && Parents(plan).ForAll(e => e.WhenCreated.ForAll(x => x.Contains('=') && !x.Contains('/')));
+        });
+
+    [Property(MaxTest = 100)]
+    public Property Containers_below_one_parent_share_its_ensure_step_and_get_leaves_of_their_own() =>
+        Prop.ForAll(Facts.ToArbitrary(), Gen.Elements("parent", "/parent", "a/b").ToArbitrary(), (facts, parent) =>
+        {
+            CgroupPlan For(string leaf) => new CgroupCase(facts, new RuntimeSpec { Linux = new LinuxSpec { CgroupsPath = $"{parent}/{leaf}" } },
+                new RunOptions { ContainerId = leaf }).Valid();
+            var a = For("a");
+            var b = For("b");
+            return Parents(a).Map(e => e.Path).SequenceEqual(Parents(b).Map(e => e.Path)) && !Parents(a).IsEmpty
+                && Leaves(a).ForAll(l => !Leaves(b).Contains(l));
         });
 
     [Property(MaxTest = 100)]
@@ -63,13 +106,17 @@ public sealed class PlannerRuleProperties
         });
 
     [Property(MaxTest = 100)]
-    public Property An_absolute_path_is_used_as_given_under_each_hierarchy_root_and_only_its_leaf_is_created() =>
+    public Property An_absolute_path_is_placed_below_gomini_s_own_cgroup_never_elsewhere() =>
         Prop.ForAll(Case.Where(c => c.Spec.Linux?.CgroupsPath is { } p && p.StartsWith('/')).ToArbitrary(), c =>
         {
             var plan = c.Valid();
-            var abs = "/" + string.Join('/', c.Spec.Linux!.CgroupsPath!.Split('/', StringSplitOptions.RemoveEmptyEntries));
+            var parts = c.Spec.Linux!.CgroupsPath!.Split('/', StringSplitOptions.RemoveEmptyEntries);
             var leaves = plan.Join.Map(j => ((JoinCgroup)j).Path);
-            return leaves.ForAll(l => c.Facts.Hierarchies.Exists(h => l == h.Mountpoint + abs)) && Created(plan).ToHashSet().SetEquals(leaves);
+            return leaves.ForAll(l => c.Facts.Hierarchies.Exists(h =>
+                       l == $"{OwnDir(h)}/{string.Join('/', parts)}"
+                       // already naming a cgroup below gomini's own: taken as it is, not nested twice
+                       || h.OwnPath != "/" && ("/" + string.Join('/', parts)).StartsWith(h.OwnPath + "/") && l == $"{h.Mountpoint}/{string.Join('/', parts)}"))
+                && Created(plan).ForAll(d => c.Facts.Hierarchies.Exists(h => Inside(d, OwnDir(h))));
         });
 
     [Property(MaxTest = 100)]
@@ -91,14 +138,13 @@ public sealed class PlannerRuleProperties
         });
 
     [Property(MaxTest = 100)]
-    public Property On_v2_controllers_are_enabled_only_in_parents_gomini_created() =>
+    public Property On_v2_controllers_are_enabled_only_in_parents_gomini_creates() =>
         Prop.ForAll(InMode(CgroupMode.Unified).ToArbitrary(), c =>
         {
             var plan = c.Valid();
-            var created = Created(plan);
-            var leaves = plan.Join.Map(j => ((JoinCgroup)j).Path);
-            return Writes(plan).Filter(w => w.Path.EndsWith("/cgroup.subtree_control"))
-                .ForAll(w => created.Contains(Path.GetDirectoryName(w.Path)!) && !leaves.Contains(Path.GetDirectoryName(w.Path)!));
+            var needsControllers = Writes(plan).Exists(w => !Path.GetFileName(w.Path).StartsWith("cgroup."));
+            return !Writes(plan).Exists(w => w.Path.EndsWith("/cgroup.subtree_control"))
+                && Parents(plan).ForAll(e => e.WhenCreated.Exists(x => x.StartsWith("cgroup.subtree_control=+")) == needsControllers);
         });
 
     [Property(MaxTest = 100)]
