@@ -9,7 +9,10 @@ using GoMini.Properties.Planning;
 
 namespace GoMini.Properties.Lifecycle;
 
-/// <summary>Where the planner puts the config's hooks among the host steps.</summary>
+/// <summary>
+/// Where the planner puts the config's hooks: prestart/createRuntime/poststart/poststop among the host
+/// steps, createContainer/startContainer among the init steps (runtime-spec: in the container's namespaces).
+/// </summary>
 public sealed class HookOrderProperties
 {
     private static readonly Gen<IReadOnlyList<HookSpec>?> HookList =
@@ -21,9 +24,20 @@ public sealed class HookOrderProperties
         from spec in Generators.ValidSpec
         from options in Generators.Options
         from h in HookList.ListOf(6)
+        from seccomp in Gen.Elements(false, true)
         let hooks = h.ToList()
         select (spec with
         {
+            // A filter (loaded last, with no_new_privs) must come after the startContainer hooks.
+            Process = seccomp ? (spec.Process ?? new ProcessSpec()) with { NoNewPrivileges = true } : spec.Process,
+            Linux = seccomp ? (spec.Linux ?? new LinuxSpec()) with
+            {
+                Seccomp = new SeccompSpec
+                {
+                    DefaultAction = "SCMP_ACT_ALLOW",
+                    Syscalls = [new SyscallRuleSpec { Names = ["reboot"], Action = "SCMP_ACT_ERRNO" }],
+                },
+            } : spec.Linux,
             Hooks = new HooksSpec
             {
                 Prestart = hooks[0], CreateRuntime = hooks[1], CreateContainer = hooks[2],
@@ -33,6 +47,9 @@ public sealed class HookOrderProperties
 
     private static Step[] Host((RuntimeSpec Spec, RunOptions Options) input) =>
         Planner.Plan(input.Spec, input.Options, Generators.Facts).Match(p => p.Host.ToArray(), _ => []);
+
+    private static Step[] Init((RuntimeSpec Spec, RunOptions Options) input) =>
+        Planner.Plan(input.Spec, input.Options, Generators.Facts).Match(p => p.Init.ToArray(), _ => []);
 
     private static int Count(IReadOnlyList<HookSpec>? list) => list?.Count ?? 0;
 
@@ -49,7 +66,7 @@ public sealed class HookOrderProperties
         var host = Host(input).ToList();
         var spawn = host.FindIndex(s => s is SpawnInit);
         var release = host.FindIndex(s => s is ReleaseInit);
-        return host.Select((s, i) => (s, i)).Where(x => x.s is RunHook { Point: HookPoint.Prestart or HookPoint.CreateRuntime or HookPoint.CreateContainer or HookPoint.StartContainer })
+        return host.Select((s, i) => (s, i)).Where(x => x.s is RunHook { Point: HookPoint.Prestart or HookPoint.CreateRuntime })
             .All(x => x.i > spawn && x.i < release);
     }
 
@@ -62,21 +79,64 @@ public sealed class HookOrderProperties
         var wait = host.FindIndex(s => s is WaitForExit);
         var poststart = host.Select((s, i) => (s, i)).Where(x => x.s is RunHook { Point: HookPoint.Poststart }).Select(x => x.i).ToList();
         var poststop = host.Select((s, i) => (s, i)).Where(x => x.s is RunHook { Point: HookPoint.Poststop }).Select(x => x.i).ToList();
-        var startContainer = host.Count(s => s is RunHook { Point: HookPoint.StartContainer });
         if (input.Options.Mode == LaunchMode.Create)
-            return poststart.Count == 0 && poststop.Count == 0 && startContainer == 0 && wait < 0;
+            return poststart.Count == 0 && poststop.Count == 0 && wait < 0;
         return poststart.Count == Count(hooks.Poststart) && poststart.All(i => i > release && i < wait)
-            && poststop.Count == Count(hooks.Poststop) && poststop.All(i => i > wait && host.Skip(i).All(s => s is RunHook or RemoveCgroup))
-            && startContainer == Count(hooks.StartContainer);
+            && poststop.Count == Count(hooks.Poststop) && poststop.All(i => i > wait && host.Skip(i).All(s => s is RunHook or RemoveCgroup or ReleaseCgroup));
     }
 
     [Property(MaxTest = 100, Arbitrary = [typeof(HookOrderProperties)])]
     public bool Every_creation_hook_of_the_config_is_planned((RuntimeSpec Spec, RunOptions Options) input)
     {
         var host = Host(input);
+        var init = Init(input);
         var hooks = input.Spec.Hooks!;
         return host.Count(s => s is RunHook { Point: HookPoint.Prestart }) == Count(hooks.Prestart)
             && host.Count(s => s is RunHook { Point: HookPoint.CreateRuntime }) == Count(hooks.CreateRuntime)
-            && host.Count(s => s is RunHook { Point: HookPoint.CreateContainer }) == Count(hooks.CreateContainer);
+            && init.Count(s => s is RunContainerHook { Point: HookPoint.CreateContainer }) == Count(hooks.CreateContainer)
+            && init.Count(s => s is RunContainerHook { Point: HookPoint.StartContainer }) == Count(hooks.StartContainer);
     }
+
+    [Property(MaxTest = 100, Arbitrary = [typeof(HookOrderProperties)])]
+    public bool CreateContainer_and_startContainer_hooks_never_run_on_the_host((RuntimeSpec Spec, RunOptions Options) input) =>
+        !Host(input).Any(s => s is RunHook { Point: HookPoint.CreateContainer or HookPoint.StartContainer })
+        && !Host(input).Any(s => s is RunContainerHook)
+        && !Init(input).Any(s => s is RunHook);
+
+    [Property(MaxTest = 100, Arbitrary = [typeof(HookOrderProperties)])]
+    public bool CreateContainer_hooks_run_after_every_mount_and_before_the_root_is_switched_in_config_order((RuntimeSpec Spec, RunOptions Options) input)
+    {
+        var init = Init(input).ToList();
+        var hooks = init.Select((s, i) => (s, i)).Where(x => x.s is RunContainerHook { Point: HookPoint.CreateContainer }).ToList();
+        var pivot = init.FindIndex(s => s is PivotRoot or ChangeRoot);
+        var lastMount = init.FindLastIndex(s => s is MountFilesystem or BindRootfs or Remount or MakeDevice or MakeSymlink);
+        var expected = input.Spec.Hooks!.CreateContainer?.Select(h => h.Path).ToList() ?? [];
+        return hooks.All(x => x.i > lastMount && x.i < pivot)
+            && hooks.Select(x => ((RunContainerHook)x.s).Path).SequenceEqual(expected)
+            && hooks.Select((x, n) => ((RunContainerHook)x.s).Reason == $"hooks.createContainer[{n}]").All(ok => ok);
+    }
+
+    [Property(MaxTest = 100, Arbitrary = [typeof(HookOrderProperties)])]
+    public bool StartContainer_hooks_run_after_the_release_by_start_and_right_before_the_exec_in_config_order((RuntimeSpec Spec, RunOptions Options) input)
+    {
+        var init = Init(input).ToList();
+        var hooks = init.Select((s, i) => (s, i)).Where(x => x.s is RunContainerHook { Point: HookPoint.StartContainer }).ToList();
+        var waitForStart = init.FindIndex(s => s is WaitForStart);
+        var pivot = init.FindIndex(s => s is PivotRoot or ChangeRoot);
+        var user = init.FindIndex(s => s is SetUser);
+        var seccomp = init.FindIndex(s => s is LoadSeccompFilter);
+        var exec = init.FindIndex(s => s is ExecProcess);
+        var expected = input.Spec.Hooks!.StartContainer?.Select(h => h.Path).ToList() ?? [];
+        return hooks.All(x => x.i > pivot && x.i > user && x.i > waitForStart && x.i < exec && (seccomp < 0 || x.i < seccomp))
+            && (input.Spec.Linux?.Seccomp is null || seccomp >= 0 || init.Count == 0)
+            && (input.Options.Mode == LaunchMode.Create) == (waitForStart >= 0)
+            && hooks.Select(x => ((RunContainerHook)x.s).Path).SequenceEqual(expected);
+    }
+
+    [Property(MaxTest = 100, Arbitrary = [typeof(HookOrderProperties)])]
+    public bool Hooks_in_the_container_carry_the_container_id_and_bundle_for_their_state((RuntimeSpec Spec, RunOptions Options) input) =>
+        Planner.Plan(input.Spec, input.Options, Generators.Facts).Match(
+            plan => plan.Init.OfType<RunContainerHook>().All(h => h.ContainerId == plan.ContainerId && h.Bundle == plan.Bundle
+                && h.Path.Length > 0 && h.Reason.StartsWith("hooks.", StringComparison.Ordinal)),
+            _ => true);
 }
