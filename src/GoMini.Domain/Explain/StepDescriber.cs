@@ -14,7 +14,7 @@ public static class StepDescriber
         SpawnInit s => new("start the init child in new namespaces",
             $"unshare({Flags(s)}){Joins(s)}; posix_spawn(\"/proc/self/exe\", [\"gomini\", \"init\"]) with the sync socket as fd 3"),
         JoinCgroup s => new($"put the init child into {s.Path}", $"write(\"{s.Path}/cgroup.procs\", <init pid>)"),
-        RunHook s => new($"run the {s.Point} hook {s.Path}", $"posix_spawn(\"{s.Path}\", [{Quote(s.Args)}]) with the state JSON on stdin"),
+        RunHook s => new($"run the {Lifecycle.HookPlanner.SpecName(s.Point)} hook {s.Path}", $"posix_spawn(\"{s.Path}\", [{Quote(s.Args)}]) with the state JSON on stdin"),
         ReleaseInit => new("send the init steps to the child and let it go", "write(<sync socket>, <init steps as JSON>)"),
         WaitForExit => new("wait for the container process, relaying signals to it", "waitpid(<init pid>, &status, 0)"),
         RemoveCgroup s => new($"remove the cgroup {s.Path}", $"kill(<each pid left>, SIGKILL); rmdir(\"{s.Path}\")"),
@@ -61,7 +61,7 @@ public static class StepDescriber
         SetupConsole s => new($"create the terminal and send its master to {s.SocketPath ?? "gomini run"}",
             $"open(\"/dev/ptmx\"); ioctl(TIOCSPTLCK, 0); ioctl(TIOCGPTN); sendmsg(<console socket>, SCM_RIGHTS master); " +
             $"ioctl(TIOCSWINSZ, {s.Height}x{s.Width}); setsid(); ioctl(slave, TIOCSCTTY); dup2(slave, 0/1/2)"),
-        RunContainerHook s => new($"run the {s.Point} hook {s.Path} in the container's namespaces",
+        RunContainerHook s => new($"run the {Lifecycle.HookPlanner.SpecName(s.Point)} hook {s.Path} in the container's namespaces",
             $"posix_spawn(\"{s.Path}\", [{Quote(s.Args)}]) from the init child{(s.Point == HookPoint.CreateContainer ? " before pivot_root" : " inside the container's root")}, the state JSON on stdin"),
         WaitForStart => new("wait until `gomini start`", "open(\"<state>/exec.fifo\", O_WRONLY) blocks until start opens it"),
         ExecProcess s => new($"run {Quote(s.Args)}", $"execve(\"{(s.Args.IsEmpty ? "" : s.Args.Head)}\" found in PATH, [{Quote(s.Args)}], <{s.Env.Count} env vars>)"),

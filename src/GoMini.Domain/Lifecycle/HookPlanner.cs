@@ -44,6 +44,17 @@ public static class HookPlanner
     public static Seq<Step> AfterExit(RuntimeSpec spec, LaunchMode mode) =>
         mode == LaunchMode.Run ? For(spec, HookPoint.Poststop) : Seq<Step>();
 
+    /// <summary>The point's name in config.json and the spec: prestart, createRuntime, createContainer, ...</summary>
+    public static string SpecName(HookPoint point) => point switch
+    {
+        HookPoint.Prestart => "prestart",
+        HookPoint.CreateRuntime => "createRuntime",
+        HookPoint.CreateContainer => "createContainer",
+        HookPoint.StartContainer => "startContainer",
+        HookPoint.Poststart => "poststart",
+        _ => "poststop",
+    };
+
     /// <summary>Whether a failure of this hook fails the operation (else it is only a warning), per the spec.</summary>
     public static bool IsFatal(HookPoint point) => point is not (HookPoint.Poststart or HookPoint.Poststop);
 

@@ -38,9 +38,9 @@ public static unsafe class HookRunner
 
         var status = Wait(hookPid, hook.TimeoutSeconds);
         if (status is null)
-            throw new TimeoutException($"{hook.Point} hook {hook.Path} did not finish within {hook.TimeoutSeconds} s; killed");
+            throw new TimeoutException($"{Domain.Lifecycle.HookPlanner.SpecName(hook.Point)} hook {hook.Path} did not finish within {hook.TimeoutSeconds} s; killed");
         if (status != 0)
-            throw new InvalidOperationException($"{hook.Point} hook {hook.Path} failed with exit status {Libc.ExitStatus(status.Value)}");
+            throw new InvalidOperationException($"{Domain.Lifecycle.HookPlanner.SpecName(hook.Point)} hook {hook.Path} failed with exit status {Libc.ExitStatus(status.Value)}");
     }
 
     /// <summary>The raw wait status, or null when the hook ran out of time (it is then killed and reaped).</summary>

@@ -61,12 +61,11 @@ public sealed class ContainerdFixture : IDisposable
         Shell.Run("/usr/bin/ctr", ["-a", Socket, "-n", Namespace, .. args], TimeSpan.FromSeconds(seconds));
 
     /// <summary>
-    /// `ctr run --rm` with gomini as the shim's runc. The cgroup is given relative (one component, the id):
-    /// ctr's default is the absolute /gomini-test/ID, and gomini creates only the leaf of an absolute path,
-    /// so that fails with ENOENT where nobody made /gomini-test (runc makes the parents and leaves them).
+    /// `ctr run --rm` with gomini as the shim's runc. No --cgroup: ctr passes its default, the absolute
+    /// /gomini-test/ID, which gomini creates below its own cgroup, the parent only if missing.
     /// </summary>
     public ProcessResult Run(string id, params string[] command) =>
-        Ctr(["run", "--rm", "--runc-binary", Runtime, "--runc-root", RuntimeRoot, "--cgroup", id,
+        Ctr(["run", "--rm", "--runc-binary", Runtime, "--runc-root", RuntimeRoot,
             "--env", $"GOMINI_TEST_ID={id}", Image, id, .. command]);
 
     /// <summary>A docker-archive (manifest.json, config, one layer) of the busybox rootfs, as `docker save` writes it.</summary>

@@ -30,7 +30,8 @@ public sealed class ContainerdTests(ContainerdFixture containerd) : IClassFixtur
     {
         Assert.True(containerd.Available, "containerd, ctr and containerd-shim-runc-v2 are needed (Debian package containerd)");
         var id = NewId();
-        var result = containerd.Run(id, "sh", "-c", "echo $$; grep -c /" + id + " /proc/self/cgroup");
+        // ctr's default cgroupsPath, /<namespace>/<id>, below gomini's own cgroup
+        var result = containerd.Run(id, "sh", "-c", $"echo $$; grep -c /{ContainerdFixture.Namespace}/{id} /proc/self/cgroup");
         Assert.True(result.ExitCode == 0, result.ToString());
         var lines = result.Stdout.Trim().Split('\n');
         Assert.Equal("1", lines[0]);
@@ -44,7 +45,7 @@ public sealed class ContainerdTests(ContainerdFixture containerd) : IClassFixtur
         Assert.True(containerd.Available, "containerd, ctr and containerd-shim-runc-v2 are needed (Debian package containerd)");
         var id = NewId();
         var started = containerd.Ctr(["run", "-d", "--runc-binary", containerd.Runtime, "--runc-root", containerd.RuntimeRoot,
-            "--cgroup", id, "--env", $"GOMINI_TEST_ID={id}", ContainerdFixture.Image, id, "sleep", "1000"]);
+            "--env", $"GOMINI_TEST_ID={id}", ContainerdFixture.Image, id, "sleep", "1000"]);
         Assert.True(started.ExitCode == 0, started.ToString());
         try
         {
@@ -73,6 +74,12 @@ public sealed class ContainerdTests(ContainerdFixture containerd) : IClassFixtur
         Assert.DoesNotContain(id, list.Stdout);
         Assert.Equal("", containerd.Ctr(["container", "ls", "-q"]).Stdout.Trim());
         LeakCheck.AssertNothingLeft(Path.Combine(containerd.Dir, "state"), id, $"GOMINI_TEST_ID={id}");
+        // The /gomini-test parent gomini made goes with the last container inside it (one of another run may still be there).
+        foreach (var line in File.ReadAllLines("/proc/self/cgroup").Select(l => l.Split(':', 3)).Where(p => p[1] is "pids" or "memory"))
+        {
+            var parent = $"/sys/fs/cgroup/{line[1]}{line[2].TrimEnd('/')}/{ContainerdFixture.Namespace}";
+            Assert.True(!Directory.Exists(parent) || Directory.EnumerateDirectories(parent).Any(), $"{parent} left behind empty");
+        }
         var shims = Directory.EnumerateDirectories("/proc")
             .Select(d => { try { return File.ReadAllText(Path.Combine(d, "cmdline")).Replace('\0', ' '); } catch (IOException) { return ""; } })
             .Where(c => c.Contains(id) || c.Contains(containerd.Dir) && c.Contains("shim"))
