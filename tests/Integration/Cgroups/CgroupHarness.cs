@@ -27,7 +27,13 @@ internal sealed class CgroupHarness : IDisposable
 
     public static RunOptions Options() => new() { ContainerId = "gomini-test-" + Guid.NewGuid().ToString("N")[..8] };
 
-    public Seq<string> Created => Plan.Setup.Choose(s => s is CreateCgroup c ? Prelude.Some(c.Path) : Prelude.None);
+    /// <summary>Every directory the plan makes, parents (created if missing) and leaves, in setup order.</summary>
+    public Seq<string> Created => Plan.Setup.Choose(s => s switch
+    {
+        CreateCgroup c => Prelude.Some(c.Path),
+        EnsureCgroup e => Prelude.Some(e.Path),
+        _ => Option<string>.None,
+    });
 
     /// <summary>The leaf directories (the ones joined).</summary>
     public Seq<string> Leaves => Plan.Join.Map(s => ((JoinCgroup)s).Path);
@@ -56,7 +62,11 @@ internal sealed class CgroupHarness : IDisposable
     {
         switch (step)
         {
+            case EnsureCgroup e:
+                using (var ledger = CgroupLedger.Lock()) CgroupEffects.Ensure(e.Path, e.WhenCreated, ledger);
+                break;
             case CreateCgroup c: CgroupEffects.Create(c.Path); break;
+            case ReleaseCgroup r: CgroupEffects.Release(r.Path); break;
             case WriteCgroupFile w: CgroupEffects.Write(w.Path, w.Value); break;
             case RemoveCgroup r: CgroupEffects.Remove(r.Path); break;
             default: throw new InvalidOperationException($"not a setup/cleanup step: {step}");

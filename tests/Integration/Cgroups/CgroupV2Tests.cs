@@ -65,11 +65,16 @@ public sealed class CgroupV2Tests
             var h = new CgroupHarness(CgroupHarness.Options() with { CpuQuota = Some(10_000L), Pids = Some(20L) }, facts, spec);
             // (no Dispose: rmdir only works on a real cgroupfs; the temporary tree is deleted below)
             // mkdir runs for real; the kernel's files are then put in place as cgroup2 would make them
+            // (a parent's writes are those of CgroupEffects.Ensure when it makes the directory: not recorded in the
+            // host's ledger here, the tree is temporary)
             foreach (var dir in h.Created)
             {
                 CgroupEffects.Create(dir);
                 foreach (var f in new[] { "cgroup.procs", "cgroup.subtree_control", "memory.max", "memory.swap.max", "memory.high", "cpu.weight", "cpu.max", "pids.max" })
                     File.WriteAllText(Path.Combine(dir, f), "");
+                foreach (var ensure in h.Plan.Setup.OfType<GoMini.Domain.Plan.EnsureCgroup>().Where(e => e.Path == dir))
+                    foreach (var write in ensure.WhenCreated)
+                        CgroupEffects.Write(Path.Combine(dir, write[..write.IndexOf('=')]), write[(write.IndexOf('=') + 1)..]);
             }
             foreach (var w in h.Plan.Setup.OfType<GoMini.Domain.Plan.WriteCgroupFile>()) CgroupEffects.Write(w.Path, w.Value);
 
