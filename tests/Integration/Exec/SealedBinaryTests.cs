@@ -58,7 +58,7 @@ public sealed class SealedBinaryTests(GominiFixture fixture) : ContainerTest(fix
     // held /proc/self/fd/N ("held fd …" in /wrote), while the host binary's hash stays unchanged. What
     // it wrote to is not yet known (a sealed memfd refuses writes); investigating is the open item of
     // issue 5. Until then this test would make every CI run a coin toss.
-    [Fact(Skip = "intermittent write through a held fd under investigation (issue 5); see the comment")]
+    [Fact]
     public void A_container_cannot_write_to_the_binary_of_an_exec_init_through_proc_exe()
     {
         var hostHash = Hash(Fixture.Binary);

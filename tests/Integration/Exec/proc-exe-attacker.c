@@ -48,7 +48,10 @@ int main(void) {
             if (held[i] < 0) continue;
             snprintf(path, sizeof path, "/proc/self/fd/%d", held[i]);
             int w = open(path, O_WRONLY | O_APPEND);
-            if (w >= 0 && write(w, "x", 1) == 1) { snprintf(line, sizeof line, "held fd %s", path); note("/wrote", line); }
+            if (w >= 0 && write(w, "x", 1) == 1) {
+                char what[256]; ssize_t k = readlink(path, what, sizeof what - 1); what[k > 0 ? k : 0] = 0;
+                snprintf(line, sizeof line, "held fd %s -> %s", path, what); note("/wrote", line);
+            }
             if (w >= 0) close(w);
             if (now() - since[i] > 3) { close(held[i]); held[i] = -1; }
         }
