@@ -24,6 +24,8 @@ public sealed class HostInterpreter(ContainerPlan plan, RunSettings settings)
     // Held from the first EnsureCgroup until the container's leaf cgroups exist, so that no other
     // container's delete removes a shared parent between its mkdir and ours.
     private CgroupLedger? ledger;
+    // The leaves this run really made: after a failure (an existing leaf is EEXIST) only these are removed.
+    private readonly HashSet<string> made = [];
 
     /// <summary>The init child's host pid once spawned (what `create` records), else 0.</summary>
     public int InitPid => child?.Pid ?? 0;
@@ -74,7 +76,7 @@ public sealed class HostInterpreter(ContainerPlan plan, RunSettings settings)
         switch (step)
         {
             case EnsureCgroup s: CgroupEffects.Ensure(s.Path, s.WhenCreated, ledger ??= CgroupLedger.Lock()); break;
-            case CreateCgroup s: CgroupEffects.Create(s.Path); break;
+            case CreateCgroup s: CgroupEffects.Create(s.Path); made.Add(s.Path); break;
             case WriteCgroupFile s: CgroupEffects.Write(s.Path, s.Value); break;
             case SpawnInit s:
                 child = InitSpawner.Spawn(s, settings.Executable);
@@ -157,7 +159,7 @@ public sealed class HostInterpreter(ContainerPlan plan, RunSettings settings)
         relay?.Dispose();
         for (var i = 0; i < steps.Length; i++)
         {
-            if (steps[i] is not (RemoveCgroup or ReleaseCgroup))
+            if (steps[i] is not (RemoveCgroup or ReleaseCgroup) || steps[i] is RemoveCgroup r && !made.Contains(r.Path))
                 continue;
             var started = Stopwatch.GetTimestamp();
             try
@@ -186,7 +188,7 @@ public sealed class HostInterpreter(ContainerPlan plan, RunSettings settings)
         {
             try
             {
-                if (step is CreateCgroup c) CgroupEffects.Remove(c.Path);
+                if (step is CreateCgroup c && made.Contains(c.Path)) CgroupEffects.Remove(c.Path);
                 else if (step is EnsureCgroup e) CgroupEffects.Release(e.Path);
             }
             catch (Exception e) { Console.Error.WriteLine($"gomini: removing cgroup {StepDescriber.Describe(step).What}: {e.Message}"); }

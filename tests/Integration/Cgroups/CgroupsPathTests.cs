@@ -114,6 +114,28 @@ public sealed class CgroupsPathTests(GominiFixture fixture) : ContainerTest(fixt
         Assert.All(Under(parent), d => Assert.False(Directory.Exists(d) || InLedger(d), $"{d} left behind"));
     }
 
+    [Fact]
+    public void An_existing_leaf_is_refused_and_left_as_it_was()
+    {
+        var pids = Under(parent).Single(d => d.Contains("/pids"));
+        Directory.CreateDirectory(pids + "/leaf");
+        try
+        {
+            var bundle = NewBundle().Args("true").Edit(c => c["linux"]!["cgroupsPath"] = $"{parent}/leaf");
+            var result = bundle.Run();
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains($"{pids}/leaf", result.Stderr);
+            Assert.Contains("EEXIST", result.Stderr);
+            Assert.True(Directory.Exists(pids + "/leaf"), "gomini removed a cgroup it did not create");
+            Assert.All(Under(parent).Where(d => d != pids), d => Assert.False(Directory.Exists(d) || InLedger(d), $"{d} left behind"));
+        }
+        finally
+        {
+            Directory.Delete(pids + "/leaf");
+            Directory.Delete(pids);
+        }
+    }
+
     private static string OwnOf(string controller) =>
         File.ReadAllLines("/proc/self/cgroup").Select(l => l.Split(':', 3)).Single(p => p[1].Split(',').Contains(controller))[2].TrimEnd('/');
 }
