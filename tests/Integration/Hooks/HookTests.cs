@@ -225,4 +225,20 @@ public sealed class HookTests(GominiFixture fixture) : ContainerTest(fixture)
         Assert.False(File.Exists(Path.Combine(bundle.Rootfs, "process-ran")));
         Assert.Equal(Expected[..4], File.ReadAllLines(log));
     }
+
+    [Fact]
+    public void A_createContainer_hook_past_its_timeout_is_killed_and_fails_create_leaving_nothing()
+    {
+        var bundle = NewBundle().Args("true");
+        bundle.Edit(c => c["hooks"] = new JsonObject
+        {
+            ["createContainer"] = new JsonArray(new JsonObject { ["path"] = "/bin/sleep", ["args"] = new JsonArray("sleep", "20"), ["timeout"] = 1 }),
+        }).Save();
+        var started = DateTime.UtcNow;
+        var created = Gomini("create", "--bundle", bundle.Path, bundle.Id);
+        Assert.Equal(1, created.ExitCode);
+        Assert.Contains("createContainer hook /bin/sleep did not finish within 1 s", created.Stderr);
+        Assert.InRange((DateTime.UtcNow - started).TotalSeconds, 0.9, 10);
+        Assert.False(Directory.Exists(Path.Combine(root, bundle.Id)));
+    }
 }
