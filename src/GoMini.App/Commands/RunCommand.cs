@@ -27,12 +27,12 @@ public static class RunCommand
             var detach = result.GetValue(extra.Detach);
             var raw = flags.Read(result, detach ? LaunchMode.Create : LaunchMode.Run, $"gomini-{Environment.ProcessId}");
             var bundle = result.GetValue(flags.Bundle)!;
-            if (result.GetValue(extra.PreserveFds) != 0)
-                throw new LifecycleException("--preserve-fds: passing extra fds to the container is not supported yet");
+            var preserveFds = result.GetValue(extra.PreserveFds);
+            Effects.Spawn.PreservedFds.Check(preserveFds);
             if (detach)
                 CreateCommand.CheckUnsupported(result, extra, bundle);
             var store = GlobalFlags.Store(result);
-            var settings = new CreateSettings(raw.Verbose, result.GetValue(extra.PidFile), CreateCommand.Annotations(bundle), "1.0.2");
+            var settings = new CreateSettings(raw.Verbose, result.GetValue(extra.PidFile), CreateCommand.Annotations(bundle), "1.0.2", preserveFds);
             return PlanLoader.Load(bundle, raw).Match(
                 Succ: plan =>
                 {
