@@ -1,6 +1,7 @@
 using GoMini.Domain.Cgroups;
 using GoMini.Domain.Host;
 using GoMini.Domain.Plan;
+using GoMini.Domain.Planning;
 using GoMini.Domain.Security;
 using GoMini.Domain.Spec;
 using LanguageExt;
@@ -51,21 +52,17 @@ public static class ExecPlanner
         if (!options.Detach)
             host = host.Add(new WaitForExit("exec: gomini waits for the process and exits with its status"));
 
-        var user = process.User;
+        var reasons = new ProcessTail.Reasons(
+            Groups: Source(options, "user.additionalGids", "--additional-gids"),
+            User: Source(options, "user", "--user"),
+            Umask: Source(options, "user.umask", "process.user.umask"),
+            Cwd: Source(options, "cwd", "--cwd"),
+            Args: Source(options, "args", "the arguments after the container id"));
         var init = Seq1<Step>(new JoinNamespace(NamespaceKind.Mount, NamespacePath(target.InitPid, NamespaceKind.Mount),
                 "exec: the container's mount namespace, joined last; its root becomes the process' root"))
             // --tty / process.terminal: the pty comes from the container's devpts, so after the mount join.
             .Then(Lifecycle.ConsolePlanner.Plan(spec))
-            .Then(security.BeforeUserChange)
-            .Add(new SetGroups((user?.AdditionalGids ?? []).ToSeq().Strict(), Source(options, "user.additionalGids", "--additional-gids")))
-            .Add(new SetUser(user?.Uid ?? 0, user?.Gid ?? 0, Source(options, "user", "--user")))
-            .Then(security.AfterUserChange);
-        if (user?.Umask is { } umask)
-            init = init.Add(new SetUmask(umask, Source(options, "user.umask", "process.user.umask")));
-        init = init.Add(new ChangeDirectory(process.Cwd ?? "/", Source(options, "cwd", "--cwd")))
-            .Then(security.LastBeforeExec)
-            .Add(new ExecProcess((process.Args ?? []).ToSeq().Strict(), (process.Env ?? []).ToSeq().Strict(),
-                Source(options, "args", "the arguments after the container id")));
+            .Then(ProcessTail.Plan(process, security, (process.Args ?? []).ToSeq().Strict(), reasons, Seq<Step>()));
 
         return new ContainerPlan(options.ContainerId, target.Bundle, target.Rootfs, host.Strict(), init.Strict());
     }
