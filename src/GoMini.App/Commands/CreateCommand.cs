@@ -45,6 +45,9 @@ public static class CreateCommand
         var terminal = Spec(bundle)?.Process?.Terminal == true;
         if (terminal && result.GetValue(extra.ConsoleSocket) is null)
             throw new LifecycleException("cannot allocate tty if gomini will detach without setting console socket");
+        // runc's rule too: a socket with no terminal would wait for a master that never comes.
+        if (!terminal && result.GetValue(extra.ConsoleSocket) is not null)
+            throw new LifecycleException("--console-socket: there is no terminal to send (the config's process.terminal is not true)");
     }
 
     public static IReadOnlyDictionary<string, string>? Annotations(string bundle) => Spec(bundle)?.Annotations;

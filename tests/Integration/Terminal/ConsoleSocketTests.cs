@@ -83,6 +83,18 @@ public sealed class ConsoleSocketTests(GominiFixture fixture) : ContainerTest(fi
     }
 
     [Fact]
+    public void A_console_socket_for_a_container_without_a_terminal_is_refused()
+    {
+        var bundle = NewBundle().Args("true");
+        bundle.Save();
+        using var receiver = new ConsoleReceiver(bundle.Path);
+        var created = Gomini("create", "--bundle", bundle.Path, "--console-socket", receiver.Path, bundle.Id);
+        Assert.Equal(1, created.ExitCode);
+        Assert.Contains("--console-socket", created.Stderr);
+        Assert.Equal(1, Gomini("state", bundle.Id).ExitCode);
+    }
+
+    [Fact]
     public void Run_relays_its_own_terminal_to_the_containers_pty()
     {
         var bundle = WithTerminal(NewBundle().Args("sh", "-c", "tty; read line; echo got-$line; exit 3"));
