@@ -6,7 +6,8 @@ namespace GoMini.Effects;
 /// <summary>What the interpreter needs besides the plan: how to report and where to record.</summary>
 /// <param name="Started">called with the process' host pid once it runs (exec'd), before any wait:
 /// where `run` records its state and `exec` writes its pid file</param>
-public sealed record RunSettings(bool Verbose, string? Executable = null, Action<int>? Started = null);
+/// <param name="PreserveFds">--preserve-fds: the caller's fds 3..3+N-1 the process inherits</param>
+public sealed record RunSettings(bool Verbose, string? Executable = null, Action<int>? Started = null, int PreserveFds = 0);
 
 /// <summary>Executes a plan's host steps in the parent; the init steps travel to the init child.</summary>
 public static class ContainerRunner

@@ -8,7 +8,7 @@ public sealed class CreateFlags
     public Option<string?> PidFile { get; } = new("--pid-file") { Description = "write the init's host pid to this file" };
     public Option<string?> ConsoleSocket { get; } = new("--console-socket") { Description = "a unix socket that receives the pty master of a terminal container" };
     public Option<bool> NoNewKeyring { get; } = new("--no-new-keyring") { Description = "accepted for runc compatibility: gomini never creates a session keyring" };
-    public Option<int> PreserveFds { get; } = new("--preserve-fds") { Description = "pass this many fds above 2 to the container (not supported yet beyond 0)" };
+    public Option<int> PreserveFds { get; } = new("--preserve-fds") { Description = "pass the caller's fds 3..3+N-1 to the container process" };
     public Option<bool> Detach { get; } = new("--detach", "-d") { Description = "run: return once started instead of waiting" };
 
     public void AddTo(Command command, bool run)

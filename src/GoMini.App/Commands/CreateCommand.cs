@@ -31,7 +31,7 @@ public static class CreateCommand
                 {
                     using var console = ConsoleSocket.For(plan, consolePath);
                     return ContainerCreator.Create(plan, GlobalFlags.Store(result),
-                        new CreateSettings(raw.Verbose, result.GetValue(extra.PidFile), Annotations(bundle), "1.0.2"));
+                        new CreateSettings(raw.Verbose, result.GetValue(extra.PidFile), Annotations(bundle), "1.0.2", result.GetValue(extra.PreserveFds)));
                 },
                 Fail: PlanLoader.Report);
         }));
@@ -41,11 +41,13 @@ public static class CreateCommand
     /// <summary>What the config or flags ask that gomini cannot do yet: refused, never silently ignored.</summary>
     public static void CheckUnsupported(ParseResult result, CreateFlags extra, string bundle)
     {
-        if (result.GetValue(extra.PreserveFds) != 0)
-            throw new LifecycleException("--preserve-fds: passing extra fds to the container is not supported yet");
+        Effects.Spawn.PreservedFds.Check(result.GetValue(extra.PreserveFds));
         var terminal = Spec(bundle)?.Process?.Terminal == true;
         if (terminal && result.GetValue(extra.ConsoleSocket) is null)
             throw new LifecycleException("cannot allocate tty if gomini will detach without setting console socket");
+        // runc's rule too: a socket with no terminal would wait for a master that never comes.
+        if (!terminal && result.GetValue(extra.ConsoleSocket) is not null)
+            throw new LifecycleException("--console-socket: there is no terminal to send (the config's process.terminal is not true)");
     }
 
     public static IReadOnlyDictionary<string, string>? Annotations(string bundle) => Spec(bundle)?.Annotations;

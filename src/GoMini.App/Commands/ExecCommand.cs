@@ -1,8 +1,10 @@
 using System.CommandLine;
 using GoMini.App.Cli;
 using GoMini.Domain.Exec;
+using GoMini.Domain.Lifecycle;
 using GoMini.Domain.Spec;
 using GoMini.Effects.Lifecycle;
+using GoMini.Effects.Spawn;
 using GoMini.Effects.State;
 using static LanguageExt.Prelude;
 
@@ -26,7 +28,7 @@ public static class ExecCommand
     private static readonly Option<bool> NoNewPrivs = new("--no-new-privs") { Description = "set no_new_privs for the process" };
     private static readonly Option<bool> Detach = new("--detach", "-d") { Description = "return once the process runs" };
     private static readonly Option<string?> PidFile = new("--pid-file") { Description = "write the process' host pid to this file" };
-    private static readonly Option<int> PreserveFds = new("--preserve-fds") { Description = "pass this many fds above 2 to the process (0 only, for now)" };
+    private static readonly Option<int> PreserveFds = new("--preserve-fds") { Description = "pass the caller's fds 3..3+N-1 to the process" };
     private static readonly Option<string?> ProcessLabel = new("--process-label") { Description = "accepted for runc compatibility; SELinux is not supported (ignored)" };
     private static readonly Option<string?> Apparmor = new("--apparmor") { Description = "accepted for runc compatibility; AppArmor is not supported (ignored)" };
     private static readonly Option<bool> Verbose = new("--verbose", "-v") { Description = "print each step as it runs, with its duration" };
@@ -47,18 +49,27 @@ public static class ExecCommand
             command.Options.Add(option);
         command.SetAction(result => Lifecycle.Guard(() =>
         {
-            if (result.GetValue(PreserveFds) != 0)
-                throw new LifecycleException("--preserve-fds: passing extra fds to the process is not supported yet");
+            var preserveFds = result.GetValue(PreserveFds);
+            PreservedFds.Check(preserveFds);
             if (result.GetValue(ProcessLabel) is not null || result.GetValue(Apparmor) is not null)
                 Console.Error.WriteLine("gomini: warning: --process-label and --apparmor are ignored (gomini supports neither SELinux nor AppArmor)");
             var options = Read(result, result.GetValue(id)!);
             var tty = options.ProcessFile.Match(p => p.Terminal == true, () => options.Tty);
-            if (tty)
-                throw new LifecycleException(result.GetValue(ConsoleSocket) is null && result.GetValue(Detach)
-                    ? "cannot allocate tty if gomini will detach without setting console socket"
-                    : "--tty: terminals are not supported by exec yet");
-            return ContainerExecutor.Plan(GlobalFlags.Store(result), options).Match(
-                Succ: plan => ContainerExecutor.Run(plan, result.GetValue(Verbose), result.GetValue(PidFile)),
+            var consolePath = result.GetValue(ConsoleSocket);
+            // runc's two rules: the master needs a pty to exist, and a detached exec has nobody to relay it.
+            if (consolePath is not null && !tty)
+                throw new LifecycleException("--console-socket: there is no terminal to send (add --tty, or \"terminal\": true in --process)");
+            if (tty && consolePath is null && options.Detach)
+                throw new LifecycleException("cannot allocate tty if gomini will detach without setting console socket");
+            return ContainerExecutor.Plan(GlobalFlags.Store(result), options).Map(plan => ConsolePlanner.WithSocket(plan, consolePath)).Match(
+                Succ: plan =>
+                {
+                    // The exec-init makes the pty; its master goes to --console-socket (conmon), or else to
+                    // gomini, which relays it to its own terminal as `run` does.
+                    using var console = consolePath is null ? null : Effects.Lifecycle.ConsoleSocket.For(plan, consolePath);
+                    using var relay = consolePath is null ? TerminalRelay.For(plan) : null;
+                    return ContainerExecutor.Run(plan, result.GetValue(Verbose), result.GetValue(PidFile), preserveFds);
+                },
                 Fail: PlanLoader.Report);
         }));
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GoMini.App.Cli;
+using GoMini.Domain.Lifecycle;
 using GoMini.Domain.Options;
 using GoMini.Effects.Lifecycle;
 using GoMini.Effects.State;
@@ -27,19 +28,22 @@ public static class RunCommand
             var detach = result.GetValue(extra.Detach);
             var raw = flags.Read(result, detach ? LaunchMode.Create : LaunchMode.Run, $"gomini-{Environment.ProcessId}");
             var bundle = result.GetValue(flags.Bundle)!;
-            if (result.GetValue(extra.PreserveFds) != 0)
-                throw new LifecycleException("--preserve-fds: passing extra fds to the container is not supported yet");
+            var preserveFds = result.GetValue(extra.PreserveFds);
+            Effects.Spawn.PreservedFds.Check(preserveFds);
             if (detach)
                 CreateCommand.CheckUnsupported(result, extra, bundle);
             var store = GlobalFlags.Store(result);
-            var settings = new CreateSettings(raw.Verbose, result.GetValue(extra.PidFile), CreateCommand.Annotations(bundle), "1.0.2");
-            return PlanLoader.Load(bundle, raw).Match(
+            var settings = new CreateSettings(raw.Verbose, result.GetValue(extra.PidFile), CreateCommand.Annotations(bundle), "1.0.2", preserveFds);
+            var consolePath = result.GetValue(extra.ConsoleSocket);
+            return PlanLoader.Load(bundle, raw).Map(plan => ConsolePlanner.WithSocket(plan, consolePath)).Match(
                 Succ: plan =>
                 {
+                    // terminal: true: the pty master goes to --console-socket if given (as for create), else
+                    // (not detached) to gomini, which relays it to its own terminal.
+                    using var console = consolePath is null ? null : ConsoleSocket.For(plan, consolePath);
                     if (!detach)
                     {
-                        // terminal: true on `run`: gomini receives the pty master and relays it to its own terminal.
-                        using var terminal = TerminalRelay.For(plan);
+                        using var terminal = consolePath is null ? TerminalRelay.For(plan) : null;
                         return TrackedRun.Run(plan, store, settings);
                     }
                     var created = ContainerCreator.Create(plan, store, settings);

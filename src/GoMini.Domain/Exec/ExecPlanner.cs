@@ -1,6 +1,7 @@
 using GoMini.Domain.Cgroups;
 using GoMini.Domain.Host;
 using GoMini.Domain.Plan;
+using GoMini.Domain.Planning;
 using GoMini.Domain.Security;
 using GoMini.Domain.Spec;
 using LanguageExt;
@@ -14,7 +15,7 @@ namespace GoMini.Domain.Exec;
 /// namespace applies to the spawned child, so the process is inside the container's), spawns the
 /// sealed gomini, and the parent puts the child into the container's cgroups before releasing it.
 /// The init steps are the process part of a container start only (no mounts, no pivot): join the
-/// mount namespace (last, which also sets the root to the container's), rlimits, no_new_privs,
+/// mount namespace (last, which also sets the root to the container's), a new pty with --tty, rlimits, no_new_privs,
 /// capabilities around the change of user, umask, cwd, seccomp if the config has one, exec.
 /// </summary>
 public static class ExecPlanner
@@ -28,7 +29,7 @@ public static class ExecPlanner
         {
             var withProcess = spec with { Process = process };
             return SecurityPlanner.Plan(withProcess, facts, facts.BoundingCapabilities)
-                .Map(security => Assemble(options, target, process, security));
+                .Map(security => Assemble(options, target, withProcess, security));
         });
 
     public static string NamespacePath(int pid, NamespaceKind kind) => $"/proc/{pid}/ns/{ProcName(kind)}";
@@ -40,8 +41,9 @@ public static class ExecPlanner
         _ => kind.ToString().ToLowerInvariant(),
     };
 
-    private static ContainerPlan Assemble(ExecOptions options, ExecTarget target, ProcessSpec process, SecurityPlan security)
+    private static ContainerPlan Assemble(ExecOptions options, ExecTarget target, RuntimeSpec spec, SecurityPlan security)
     {
+        var process = spec.Process!;
         var joins = JoinedByThread.Map(k => new NamespaceJoin(k, NamespacePath(target.InitPid, k))).Strict();
         var host = Seq1<Step>(new SpawnInit(Seq<NamespaceKind>(), joins,
                 "exec: the exec-init starts inside the namespaces of the container's init (pid, so the process is in the container's)"))
@@ -50,19 +52,17 @@ public static class ExecPlanner
         if (!options.Detach)
             host = host.Add(new WaitForExit("exec: gomini waits for the process and exits with its status"));
 
-        var user = process.User;
+        var reasons = new ProcessTail.Reasons(
+            Groups: Source(options, "user.additionalGids", "--additional-gids"),
+            User: Source(options, "user", "--user"),
+            Umask: Source(options, "user.umask", "process.user.umask"),
+            Cwd: Source(options, "cwd", "--cwd"),
+            Args: Source(options, "args", "the arguments after the container id"));
         var init = Seq1<Step>(new JoinNamespace(NamespaceKind.Mount, NamespacePath(target.InitPid, NamespaceKind.Mount),
                 "exec: the container's mount namespace, joined last; its root becomes the process' root"))
-            .Then(security.BeforeUserChange)
-            .Add(new SetGroups((user?.AdditionalGids ?? []).ToSeq().Strict(), Source(options, "user.additionalGids", "--additional-gids")))
-            .Add(new SetUser(user?.Uid ?? 0, user?.Gid ?? 0, Source(options, "user", "--user")))
-            .Then(security.AfterUserChange);
-        if (user?.Umask is { } umask)
-            init = init.Add(new SetUmask(umask, Source(options, "user.umask", "process.user.umask")));
-        init = init.Add(new ChangeDirectory(process.Cwd ?? "/", Source(options, "cwd", "--cwd")))
-            .Then(security.LastBeforeExec)
-            .Add(new ExecProcess((process.Args ?? []).ToSeq().Strict(), (process.Env ?? []).ToSeq().Strict(),
-                Source(options, "args", "the arguments after the container id")));
+            // --tty / process.terminal: the pty comes from the container's devpts, so after the mount join.
+            .Then(Lifecycle.ConsolePlanner.Plan(spec))
+            .Then(ProcessTail.Plan(process, security, (process.Args ?? []).ToSeq().Strict(), reasons, Seq<Step>()));
 
         return new ContainerPlan(options.ContainerId, target.Bundle, target.Rootfs, host.Strict(), init.Strict());
     }

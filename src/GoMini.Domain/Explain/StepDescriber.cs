@@ -58,7 +58,7 @@ public static class StepDescriber
         ChangeDirectory s => new($"change to the working directory {s.Path}", $"chdir(\"{s.Path}\")"),
         LoadSeccompFilter s => new($"install the seccomp filter ({s.Rules} rules, {s.Instructions} BPF instructions)",
             $"seccomp(SECCOMP_SET_MODE_FILTER, 0x{s.Flags:x}, {{len={s.Instructions}, filter}})"),
-        SetupConsole s => new($"create the terminal and send its master to {s.SocketPath ?? "gomini run"}",
+        SetupConsole s => new($"create the terminal and send its master to {s.SocketPath ?? "gomini, which relays it"}",
             $"open(\"/dev/ptmx\"); ioctl(TIOCSPTLCK, 0); ioctl(TIOCGPTN); sendmsg(<console socket>, SCM_RIGHTS master); " +
             $"ioctl(TIOCSWINSZ, {s.Height}x{s.Width}); setsid(); ioctl(slave, TIOCSCTTY); dup2(slave, 0/1/2)"),
         RunContainerHook s => new($"run the {Lifecycle.HookPlanner.SpecName(s.Point)} hook {s.Path} in the container's namespaces",

@@ -8,8 +8,8 @@ using static LanguageExt.Prelude;
 namespace GoMini.Domain.Planning;
 
 /// <summary>
-/// The container process, after its root is in place: hostname, the security groups in runc's
-/// order around the change of user, umask, cwd, the wait for `start`, and exec.
+/// The container process, after its root is in place: hostname, the security steps after pivot, then
+/// the <see cref="ProcessTail"/> shared with exec (user, umask, cwd, the wait for `start`, exec).
 /// </summary>
 public static class ProcessPlanner
 {
@@ -36,22 +36,19 @@ public static class ProcessPlanner
         if (ownUts && !string.IsNullOrEmpty(input.Spec.Domainname))
             steps = steps.Add(new SetDomainname(input.Spec.Domainname, "domainname"));
 
-        steps = steps.Then(security.AfterPivot).Then(security.BeforeUserChange);
-
-        var user = process?.User;
-        steps = steps.Add(new SetGroups((user?.AdditionalGids ?? []).ToSeq().Strict(), "process.user.additionalGids: drop gomini's own supplementary groups"));
-        steps = steps.Add(new SetUser(user?.Uid ?? 0, user?.Gid ?? 0, "process.user"));
-        steps = steps.Then(security.AfterUserChange);
-
-        if (user?.Umask is { } umask)
-            steps = steps.Add(new SetUmask(umask, "process.user.umask"));
-        steps = steps.Add(new ChangeDirectory(process?.Cwd ?? "/", process?.Cwd is null ? "the default working directory" : "process.cwd"));
-        if (input.Options.Mode == LaunchMode.Create)
-            steps = steps.Add(new WaitForStart("create: the process runs only when `gomini start` says so"));
+        steps = steps.Then(security.AfterPivot);
+        var reasons = new ProcessTail.Reasons(
+            Groups: "process.user.additionalGids: drop gomini's own supplementary groups",
+            User: "process.user",
+            Umask: "process.user.umask",
+            Cwd: process?.Cwd is null ? "the default working directory" : "process.cwd",
+            Args: ArgsReason(input));
+        var waitForStart = input.Options.Mode == LaunchMode.Create
+            ? Seq1<Step>(new WaitForStart("create: the process runs only when `gomini start` says so"))
+            : Seq<Step>();
         // startContainer: released by `start` (create) and not yet exec'd; the hook's path is the container's.
-        steps = steps.Then(Lifecycle.HookPlanner.InContainer(input.Spec, HookPoint.StartContainer, input.Options.ContainerId, input.Facts.BundlePath));
-        steps = steps.Then(security.LastBeforeExec);
-        steps = steps.Add(new ExecProcess(EffectiveArgs(input), (process?.Env ?? []).ToSeq().Strict(), ArgsReason(input)));
+        var startContainer = Lifecycle.HookPlanner.InContainer(input.Spec, HookPoint.StartContainer, input.Options.ContainerId, input.Facts.BundlePath);
+        steps = steps.Then(ProcessTail.Plan(process, security, EffectiveArgs(input), reasons, waitForStart.Then(startContainer)));
         return steps;
     }
 }

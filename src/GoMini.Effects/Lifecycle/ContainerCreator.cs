@@ -4,7 +4,8 @@ using GoMini.Effects.State;
 namespace GoMini.Effects.Lifecycle;
 
 /// <summary>What `create` needs besides the plan.</summary>
-public sealed record CreateSettings(bool Verbose, string? PidFile, IReadOnlyDictionary<string, string>? Annotations, string OciVersion);
+/// <param name="PreserveFds">--preserve-fds: the caller's fds 3..3+N-1 the container process inherits</param>
+public sealed record CreateSettings(bool Verbose, string? PidFile, IReadOnlyDictionary<string, string>? Annotations, string OciVersion, int PreserveFds = 0);
 
 /// <summary>
 /// `create`: makes the state directory and exec fifo, runs the create plan (the init child stops at
@@ -23,7 +24,7 @@ public static class ContainerCreator
             Environment.SetEnvironmentVariable(ExecFifo.Variable, container.FifoPath);
             // No memfd copy (8-15 ms): the init is spawned from gomini's binary bound read-only in its own
             // new mount namespace (InitSpawner.ProtectOwnBinary), which guards against CVE-2019-5736 as well.
-            try { status = ContainerRunner.Start(plan, new RunSettings(settings.Verbose), out pid); }
+            try { status = ContainerRunner.Start(plan, new RunSettings(settings.Verbose, PreserveFds: settings.PreserveFds), out pid); }
             finally { Environment.SetEnvironmentVariable(ExecFifo.Variable, null); }
         }
         catch

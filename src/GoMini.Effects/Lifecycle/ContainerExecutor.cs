@@ -35,7 +35,8 @@ public static class ContainerExecutor
     /// Runs the plan: with WaitForExit, returns the process' status (128+N for signal N); detached,
     /// returns 0 once it runs. The pid file, if asked for, is written as soon as the process runs.
     /// </summary>
-    public static int Run(ContainerPlan plan, bool verbose, string? pidFile) =>
+    /// <param name="preserveFds">--preserve-fds: the caller's fds 3..3+N-1 the process inherits</param>
+    public static int Run(ContainerPlan plan, bool verbose, string? pidFile, int preserveFds = 0) =>
         ContainerRunner.Run(plan, new RunSettings(verbose, SealedSelf.Path(),
-            pidFile is null ? null : pid => PidFile.Write(pidFile, pid)));
+            pidFile is null ? null : pid => PidFile.Write(pidFile, pid), preserveFds));
 }

@@ -24,7 +24,7 @@ public static class TrackedRun
                     PidFile.Write(settings.PidFile, pid);
                 // From here on other commands may lock the container.
                 container.Dispose();
-            }));
+            }, PreserveFds: settings.PreserveFds));
         }
         finally
         {

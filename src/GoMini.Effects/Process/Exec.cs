@@ -5,7 +5,7 @@ namespace GoMini.Effects.Process;
 
 /// <summary>
 /// The last init step: execve of the container process, with PATH searched inside the container like
-/// execvp (PATH from the process env, else the usual default). Only fds 0-2 survive it.
+/// execvp (PATH from the process env, else the usual default). Only fds 0-2 (and --preserve-fds) survive it.
 /// </summary>
 public static unsafe class Exec
 {
@@ -46,13 +46,12 @@ public static unsafe class Exec
 
     /// <summary>
     /// Every fd above 2 closes at exec (the sync socket among them: its EOF tells the parent the exec
-    /// happened). Ignored signals survive exec, so SIGPIPE (ignored by .NET) goes back to default, and
+    /// happened), except the --preserve-fds ones. Ignored signals survive exec, so SIGPIPE (ignored by .NET) goes back to default, and
     /// nothing stays blocked. Handlers need no reset: exec resets them.
     /// </summary>
     private static void PrepareForExec()
     {
-        if (Libc.close_range(3, uint.MaxValue, Libc.CLOSE_RANGE_CLOEXEC) < 0)
-            throw new SyscallException("close_range", "3..", System.Runtime.InteropServices.Marshal.GetLastPInvokeError());
+        Spawn.PreservedFds.CloseTheRestAtExec();
         Libc.signal(Libc.SIGPIPE, 0);
         var empty = stackalloc byte[128];
         Libc.sigemptyset(empty);

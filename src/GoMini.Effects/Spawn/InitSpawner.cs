@@ -15,12 +15,14 @@ public sealed record InitChild(int Pid, int SyncFd);
 /// </summary>
 public static unsafe class InitSpawner
 {
-    /// <summary>The fd number the init child finds its end of the sync socket at (told in GOMINI_SYNC_FD).</summary>
+    /// <summary>The fd number the init child finds its end of the sync socket at (told in GOMINI_SYNC_FD), without --preserve-fds.</summary>
     public const int SyncFd = 3;
 
     /// <param name="executable">what to spawn instead of gomini's own path (a sealed memfd copy, see Lifecycle/SealedSelf)</param>
-    public static InitChild Spawn(SpawnInit step, string? executable = null)
+    /// <param name="preserveFds">--preserve-fds: fds 3.. the child inherits as they are (see <see cref="PreservedFds"/>)</param>
+    public static InitChild Spawn(SpawnInit step, string? executable = null, int preserveFds = 0)
     {
+        var fds = new ChildFds(PreservedFds.SyncFdNumber(preserveFds), preserveFds);
         var flags = CloneFlags(step.Create);
         var joins = step.Join.ToArray();
         int* pair = stackalloc int[2];
@@ -31,7 +33,7 @@ public static unsafe class InitSpawner
         Exception? failure = null;
         var thread = new Thread(() =>
         {
-            try { pid = SpawnHere(flags, joins, childEnd, executable); }
+            try { pid = SpawnHere(flags, joins, childEnd, executable, fds); }
             catch (Exception e) { failure = e; }
         }, maxStackSize: 256 * 1024);
         thread.Start();
@@ -67,7 +69,7 @@ public static unsafe class InitSpawner
     }
 
     /// <summary>Runs on the throwaway thread: from here on this thread is in the container's namespaces.</summary>
-    private static int SpawnHere(int flags, NamespaceJoin[] joins, int childEnd, string? executable)
+    private static int SpawnHere(int flags, NamespaceJoin[] joins, int childEnd, string? executable, ChildFds fds)
     {
         // setns into a mount namespace is refused while the fs struct is shared with other threads.
         if ((flags & Libc.CLONE_NEWNS) != 0 || Array.Exists(joins, j => j.Kind == NamespaceKind.Mount))
@@ -84,7 +86,7 @@ public static unsafe class InitSpawner
             Libc.Check(Libc.unshare(flags), "unshare", FlagNames(flags));
         if ((flags & Libc.CLONE_NEWNS) != 0 && executable is null)
             ProtectOwnBinary();
-        return PosixSpawnInit(childEnd, executable);
+        return PosixSpawnInit(childEnd, executable, fds);
     }
 
     /// <summary>
@@ -104,7 +106,10 @@ public static unsafe class InitSpawner
         Libc.Check(Libc.Mount(null, self, null, MountFlags.Bind | MountFlags.Remount | MountFlags.ReadOnly, null), "mount", $"{self} (read-only)");
     }
 
-    private static int PosixSpawnInit(int childEnd, string? executable)
+    /// <summary>Where the child finds its sync socket, and how many fds above 2 it passes on.</summary>
+    private sealed record ChildFds(int Sync, int Preserved);
+
+    private static int PosixSpawnInit(int childEnd, string? executable, ChildFds fds)
     {
         var self = executable ?? Environment.ProcessPath ?? "/proc/self/exe";
         // Under `dotnet gomini.dll` (development) the host needs the assembly path again.
@@ -120,8 +125,8 @@ public static unsafe class InitSpawner
         Libc.posix_spawnattr_init(attributes);
         try
         {
-            // dup2 clears O_CLOEXEC on fd 3 (glibc does so even when the numbers are equal).
-            Libc.posix_spawn_file_actions_adddup2(actions, childEnd, SyncFd);
+            // dup2 clears O_CLOEXEC on the sync fd (glibc does so even when the numbers are equal).
+            Libc.posix_spawn_file_actions_adddup2(actions, childEnd, fds.Sync);
             Libc.sigemptyset(empty);
             Libc.sigfillset(all);
             // The child starts with no blocked signal and every disposition at its default (.NET ignores SIGPIPE).
@@ -130,7 +135,7 @@ public static unsafe class InitSpawner
             Libc.posix_spawnattr_setflags(attributes, Libc.POSIX_SPAWN_SETSIGMASK | Libc.POSIX_SPAWN_SETSIGDEF);
 
             using var args = new NativeStrings(argv);
-            using var env = new NativeStrings(ChildEnvironment());
+            using var env = new NativeStrings(ChildEnvironment(fds));
             using var path = new NativeStrings([self]);
             int pid;
             var error = Libc.posix_spawn(&pid, path[0], actions, attributes, args.Pointer, env.Pointer);
@@ -145,13 +150,15 @@ public static unsafe class InitSpawner
         }
     }
 
-    private static List<string> ChildEnvironment()
+    private static List<string> ChildEnvironment(ChildFds fds)
     {
         var env = new List<string>();
         foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
-            if ((string)entry.Key != "GOMINI_SYNC_FD")
+            if ((string)entry.Key is not "GOMINI_SYNC_FD" and not PreservedFds.Variable)
                 env.Add($"{entry.Key}={entry.Value}");
-        env.Add($"GOMINI_SYNC_FD={SyncFd}");
+        env.Add($"GOMINI_SYNC_FD={fds.Sync}");
+        if (fds.Preserved > 0)
+            env.Add($"{PreservedFds.Variable}={fds.Preserved}");
         return env;
     }
 

@@ -49,6 +49,30 @@ public sealed class ConsoleSocketTests(GominiFixture fixture) : ContainerTest(fi
     }
 
     [Fact]
+    public void Run_detached_sends_the_pty_master_to_the_console_socket()
+    {
+        var bundle = WithTerminal(NewBundle().Args("sh", "-c", "tty; read line; echo got-$line; echo done"));
+        bundle.Save();
+        using var receiver = new ConsoleReceiver(bundle.Path);
+        var run = Gomini("run", "-d", "--bundle", bundle.Path, "--console-socket", receiver.Path, bundle.Id);
+        try
+        {
+            Assert.True(run.ExitCode == 0, run.ToString());
+            using var master = receiver.Master(TimeSpan.FromSeconds(10));
+            Assert.NotNull(master);
+            master.Write("typed\n"u8);
+            master.Flush();
+            var output = ConsoleReceiver.ReadUntil(master, "done", TimeSpan.FromSeconds(10));
+            Assert.Contains("/dev/pts/0", output);
+            Assert.Contains("got-typed", output);
+        }
+        finally
+        {
+            Gomini("delete", "--force", bundle.Id);
+        }
+    }
+
+    [Fact]
     public void Create_of_a_terminal_container_without_a_console_socket_is_refused()
     {
         var bundle = WithTerminal(NewBundle().Args("true"));
@@ -56,6 +80,18 @@ public sealed class ConsoleSocketTests(GominiFixture fixture) : ContainerTest(fi
         var created = Gomini("create", "--bundle", bundle.Path, bundle.Id);
         Assert.Equal(1, created.ExitCode);
         Assert.Contains("console socket", created.Stderr);
+    }
+
+    [Fact]
+    public void A_console_socket_for_a_container_without_a_terminal_is_refused()
+    {
+        var bundle = NewBundle().Args("true");
+        bundle.Save();
+        using var receiver = new ConsoleReceiver(bundle.Path);
+        var created = Gomini("create", "--bundle", bundle.Path, "--console-socket", receiver.Path, bundle.Id);
+        Assert.Equal(1, created.ExitCode);
+        Assert.Contains("--console-socket", created.Stderr);
+        Assert.Equal(1, Gomini("state", bundle.Id).ExitCode);
     }
 
     [Fact]

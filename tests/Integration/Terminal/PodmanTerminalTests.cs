@@ -33,4 +33,52 @@ public sealed class PodmanTerminalTests(PodmanFixture podman) : IClassFixture<Po
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("got-typed", result.Stdout);
     }
+
+    /// <summary>A running busybox container for exec tests, removed with `rm -f` after <paramref name="test"/>.</summary>
+    private void WithRunning(Action<string> test)
+    {
+        var name = "gm-pt-" + Guid.NewGuid().ToString("N")[..8];
+        var started = podman.Podman(["run", "-d", "--name", name, "localhost/busybox", "sleep", "1000"]);
+        Assert.True(started.ExitCode == 0, started.ToString());
+        try { test(name); }
+        finally { Assert.Equal(0, podman.Podman(["rm", "-f", "-t", "0", name]).ExitCode); }
+    }
+
+    [Fact]
+    public void Exec_t_gives_the_exec_process_a_pty_of_its_own_and_its_exit_code()
+    {
+        Assert.True(podman.Available, "podman and conmon are needed: `make deps` installs them");
+        WithRunning(name =>
+        {
+            var result = OnTerminal($"exec -t {name} sh -c 'tty; [ -t 1 ] && echo stdout-is-a-tty; exit 5'");
+            Assert.Matches(new System.Text.RegularExpressions.Regex(@"/dev/pts/\d+"), result.Stdout);
+            Assert.Contains("stdout-is-a-tty", result.Stdout);
+            Assert.True(result.ExitCode == 5, result.ToString());
+        });
+    }
+
+    [Fact]
+    public void Exec_it_takes_input_through_the_pty()
+    {
+        Assert.True(podman.Available, "podman and conmon are needed: `make deps` installs them");
+        WithRunning(name =>
+        {
+            var result = OnTerminal($"exec -it {name} sh -c 'read line; echo got-$line'", stdin: "typed\n");
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Contains("got-typed", result.Stdout);
+        });
+    }
+
+    [Fact]
+    public void Exec_t_applies_user_env_and_workdir()
+    {
+        Assert.True(podman.Available, "podman and conmon are needed: `make deps` installs them");
+        WithRunning(name =>
+        {
+            var result = OnTerminal($"exec -t -u 1000 -e X=y -w /tmp {name} sh -c 'echo \"$X $(pwd) $(id -u)\"; tty'");
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Contains("y /tmp 1000", result.Stdout);
+            Assert.Matches(new System.Text.RegularExpressions.Regex(@"/dev/pts/\d+"), result.Stdout);
+        });
+    }
 }
