@@ -7,7 +7,9 @@ namespace GoMini.Effects;
 /// <param name="Started">called with the process' host pid once it runs (exec'd), before any wait:
 /// where `run` records its state and `exec` writes its pid file</param>
 /// <param name="PreserveFds">--preserve-fds: the caller's fds 3..3+N-1 the process inherits</param>
-public sealed record RunSettings(bool Verbose, string? Executable = null, Action<int>? Started = null, int PreserveFds = 0);
+/// <param name="JoinsMountLater">exec: the exec-init starts in the host's mount namespace and joins the
+/// container's itself, so its spawning thread first gives it a private one where gomini is bound read-only</param>
+public sealed record RunSettings(bool Verbose, bool JoinsMountLater = false, Action<int>? Started = null, int PreserveFds = 0);
 
 /// <summary>Executes a plan's host steps in the parent; the init steps travel to the init child.</summary>
 public static class ContainerRunner

@@ -79,7 +79,7 @@ public sealed class HostInterpreter(ContainerPlan plan, RunSettings settings)
             case CreateCgroup s: CgroupEffects.Create(s.Path); made.Add(s.Path); break;
             case WriteCgroupFile s: CgroupEffects.Write(s.Path, s.Value); break;
             case SpawnInit s:
-                child = InitSpawner.Spawn(s, settings.Executable, settings.PreserveFds);
+                child = InitSpawner.Spawn(s, settings.JoinsMountLater, settings.PreserveFds);
                 // From now on a signal to gomini goes to the container, never ends gomini before its cleanup.
                 relay = new SignalRelay(child.Pid);
                 break;

@@ -23,7 +23,7 @@ public static class ContainerCreator
             ExecFifo.Make(container.FifoPath);
             Environment.SetEnvironmentVariable(ExecFifo.Variable, container.FifoPath);
             // No memfd copy (8-15 ms): the init is spawned from gomini's binary bound read-only in its own
-            // new mount namespace (InitSpawner.ProtectOwnBinary), which guards against CVE-2019-5736 as well.
+            // new mount namespace (Spawn/OwnBinaryGuard), which guards against CVE-2019-5736 as well.
             try { status = ContainerRunner.Start(plan, new RunSettings(settings.Verbose, PreserveFds: settings.PreserveFds), out pid); }
             finally { Environment.SetEnvironmentVariable(ExecFifo.Variable, null); }
         }

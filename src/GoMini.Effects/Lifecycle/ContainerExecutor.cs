@@ -11,7 +11,7 @@ namespace GoMini.Effects.Lifecycle;
 /// <summary>
 /// `exec`: reads the container's state and config under its lock (the lock is not held while the
 /// process runs: `state`, `kill` and other execs must not wait for it), plans with the pure
-/// <see cref="ExecPlanner"/>, then runs the plan from the sealed copy of gomini (CVE-2019-5736).
+/// <see cref="ExecPlanner"/>, then runs the plan; its exec-init is spawned from gomini bound read-only (Spawn/OwnBinaryGuard, CVE-2019-5736).
 /// </summary>
 public static class ContainerExecutor
 {
@@ -37,6 +37,6 @@ public static class ContainerExecutor
     /// </summary>
     /// <param name="preserveFds">--preserve-fds: the caller's fds 3..3+N-1 the process inherits</param>
     public static int Run(ContainerPlan plan, bool verbose, string? pidFile, int preserveFds = 0) =>
-        ContainerRunner.Run(plan, new RunSettings(verbose, SealedSelf.Path(),
+        ContainerRunner.Run(plan, new RunSettings(verbose, JoinsMountLater: true,
             pidFile is null ? null : pid => PidFile.Write(pidFile, pid), preserveFds));
 }

@@ -9,8 +9,6 @@ public static unsafe partial class LifecycleNative
     public const int O_PATH = 0x200000, O_NONBLOCK = 0x800, O_DIRECTORY = 0x10000, O_CREAT = 0x40, O_EXCL = 0x80;
     public const int EEXIST = 17, EAGAIN = 11, ESRCH = 3, ENXIO = 6;
     public const int SHUT_RDWR = 2;
-    public const uint MFD_CLOEXEC = 1, MFD_ALLOW_SEALING = 2;
-    public const int F_ADD_SEALS = 1033, F_SEAL_SEAL = 1, F_SEAL_SHRINK = 2, F_SEAL_GROW = 4, F_SEAL_WRITE = 8;
 
     [LibraryImport("libc", SetLastError = true)] public static partial int flock(int fd, int operation);
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
@@ -20,10 +18,7 @@ public static unsafe partial class LifecycleNative
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int chmod(string path, uint mode);
     [LibraryImport("libc", SetLastError = true)] public static partial int shutdown(int fd, int how);
-    [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    public static partial int memfd_create(string name, uint flags);
     [LibraryImport("libc", SetLastError = true)] public static partial int fcntl(int fd, int command, int argument);
-    [LibraryImport("libc", SetLastError = true)] public static partial nint sendfile(int outFd, int inFd, long* offset, nint count);
     [LibraryImport("libc", SetLastError = true)] public static partial int fstat(int fd, byte* stat);
     [LibraryImport("libc", SetLastError = true)] public static partial int dup(int fd);
     [LibraryImport("libc", SetLastError = true)] public static partial int dup2(int fd, int newFd);

@@ -18,9 +18,10 @@ public static unsafe class InitSpawner
     /// <summary>The fd number the init child finds its end of the sync socket at (told in GOMINI_SYNC_FD), without --preserve-fds.</summary>
     public const int SyncFd = 3;
 
-    /// <param name="executable">what to spawn instead of gomini's own path (a sealed memfd copy, see Lifecycle/SealedSelf)</param>
+    /// <param name="joinsMountLater">the child joins the container's mount namespace itself (exec): the thread makes
+    /// it a private one first, where gomini's binary is bound read-only (see <see cref="OwnBinaryGuard"/>)</param>
     /// <param name="preserveFds">--preserve-fds: fds 3.. the child inherits as they are (see <see cref="PreservedFds"/>)</param>
-    public static InitChild Spawn(SpawnInit step, string? executable = null, int preserveFds = 0)
+    public static InitChild Spawn(SpawnInit step, bool joinsMountLater = false, int preserveFds = 0)
     {
         var fds = new ChildFds(PreservedFds.SyncFdNumber(preserveFds), preserveFds);
         var flags = CloneFlags(step.Create);
@@ -33,7 +34,7 @@ public static unsafe class InitSpawner
         Exception? failure = null;
         var thread = new Thread(() =>
         {
-            try { pid = SpawnHere(flags, joins, childEnd, executable, fds); }
+            try { pid = SpawnHere(flags, joins, childEnd, joinsMountLater, fds); }
             catch (Exception e) { failure = e; }
         }, maxStackSize: 256 * 1024);
         thread.Start();
@@ -69,10 +70,10 @@ public static unsafe class InitSpawner
     }
 
     /// <summary>Runs on the throwaway thread: from here on this thread is in the container's namespaces.</summary>
-    private static int SpawnHere(int flags, NamespaceJoin[] joins, int childEnd, string? executable, ChildFds fds)
+    private static int SpawnHere(int flags, NamespaceJoin[] joins, int childEnd, bool joinsMountLater, ChildFds fds)
     {
-        // setns into a mount namespace is refused while the fs struct is shared with other threads.
-        if ((flags & Libc.CLONE_NEWNS) != 0 || Array.Exists(joins, j => j.Kind == NamespaceKind.Mount))
+        // setns into a mount namespace, and unshare of one, are refused while the fs struct is shared with other threads.
+        if ((flags & Libc.CLONE_NEWNS) != 0 || joinsMountLater || Array.Exists(joins, j => j.Kind == NamespaceKind.Mount))
             Libc.Check(Libc.unshare(Libc.CLONE_FS), "unshare", "CLONE_FS");
         foreach (var join in joins)
         {
@@ -82,36 +83,21 @@ public static unsafe class InitSpawner
             try { Libc.Check(Libc.setns(fd, 0), "setns", join.Path); }
             finally { Libc.close(fd); }
         }
+        if (joinsMountLater)
+            flags |= Libc.CLONE_NEWNS;
         if (flags != 0)
             Libc.Check(Libc.unshare(flags), "unshare", FlagNames(flags));
-        if ((flags & Libc.CLONE_NEWNS) != 0 && executable is null)
-            ProtectOwnBinary();
-        return PosixSpawnInit(childEnd, executable, fds);
-    }
-
-    /// <summary>
-    /// CVE-2019-5736 without copying the binary: in the new mount namespace only (made private first,
-    /// so nothing propagates to the host), gomini's binary is bound read-only onto itself before it is
-    /// spawned. The init child's /proc/&lt;pid&gt;/exe then lives on a read-only mount, and opening it for
-    /// writing from inside the container fails with EROFS — as runc 1.2 does, at the cost of three
-    /// mount calls instead of a copy of the whole binary into a sealed memfd (8-15 ms here).
-    /// </summary>
-    private static void ProtectOwnBinary()
-    {
-        var self = Environment.ProcessPath;
-        // Under the JIT the binary is `dotnet`, shared by everything: nothing of gomini's own to protect.
-        if (self is null || Path.GetFileName(self) == "dotnet") return;
-        Libc.Check(Libc.Mount(null, "/", null, MountFlags.Rec | MountFlags.Private, null), "mount", "/ (MS_REC|MS_PRIVATE)");
-        Libc.Check(Libc.Mount(self, self, null, MountFlags.Bind, null), "mount", self);
-        Libc.Check(Libc.Mount(null, self, null, MountFlags.Bind | MountFlags.Remount | MountFlags.ReadOnly, null), "mount", $"{self} (read-only)");
+        if ((flags & Libc.CLONE_NEWNS) != 0)
+            OwnBinaryGuard.Protect();
+        return PosixSpawnInit(childEnd, fds);
     }
 
     /// <summary>Where the child finds its sync socket, and how many fds above 2 it passes on.</summary>
     private sealed record ChildFds(int Sync, int Preserved);
 
-    private static int PosixSpawnInit(int childEnd, string? executable, ChildFds fds)
+    private static int PosixSpawnInit(int childEnd, ChildFds fds)
     {
-        var self = executable ?? Environment.ProcessPath ?? "/proc/self/exe";
+        var self = Environment.ProcessPath ?? "/proc/self/exe";
         // Under `dotnet gomini.dll` (development) the host needs the assembly path again.
         string[] argv = Path.GetFileName(self) == "dotnet"
             ? ["gomini", Environment.GetCommandLineArgs()[0], "init"]

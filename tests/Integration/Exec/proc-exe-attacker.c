@@ -1,5 +1,5 @@
 /* CVE-2019-5736's exploit, reduced to what the test needs: run inside a container, it watches /proc
- * for a process whose exe is gomini (an exec-init), holds that exe open read-only, and then keeps
+ * for a gomini process (an exec-init: "gomini init" until it execs), holds its exe open read-only, and then keeps
  * trying to reopen it for writing through /proc/self/fd/N (as the exploit does once runc has
  * exited) and to open /proc/<pid>/exe for writing directly. Every catch goes to /tried, every
  * successful write to /wrote (with what the fd names). Stops when /stop exists. Built static by the test (gcc -static). */
@@ -18,6 +18,16 @@ static void note(const char *file, const char *line) {
 
 static double now(void) { struct timespec t; clock_gettime(CLOCK_MONOTONIC, &t); return t.tv_sec + t.tv_nsec / 1e9; }
 
+static int is_gomini(int pid) {
+    char path[64], cmdline[32] = {0};
+    snprintf(path, sizeof path, "/proc/%d/cmdline", pid);
+    FILE *f = fopen(path, "r");
+    if (!f) return 0;
+    size_t n = fread(cmdline, 1, sizeof cmdline - 1, f);
+    fclose(f);
+    return n >= 7 && memcmp(cmdline, "gomini", 7) == 0; /* "gomini\0init" */
+}
+
 int main(void) {
     int held[256], caught[256]; double since[256]; int count = 0; char path[64], target[256], line[512];
     while (access("/stop", F_OK) != 0) {
@@ -26,11 +36,12 @@ int main(void) {
         while (proc && (e = readdir(proc))) {
             int pid = atoi(e->d_name);
             if (pid <= 1 || pid == getpid()) continue;
+            /* An exec-init is "gomini init" until it execs. Its exe's path may not resolve from here
+             * (it lives on a mount of another namespace), so its command line names it. */
+            if (!is_gomini(pid)) continue;
             snprintf(path, sizeof path, "/proc/%d/exe", pid);
             ssize_t n = readlink(path, target, sizeof target - 1);
-            if (n <= 0) continue;
-            target[n] = 0;
-            if (!strstr(target, "gomini")) continue;
+            target[n > 0 ? n : 0] = 0;
             int seen = 0;
             for (int i = 0; i < count; i++) seen |= caught[i] == pid;
             if (seen) continue;
@@ -39,20 +50,16 @@ int main(void) {
             if (direct >= 0) close(direct);
             int fd = open(path, O_RDONLY);
             if (fd < 0 || count >= 256) continue;
-            /* readlink and open race with the exec-init's execve: an fd opened just after it is the
-             * container's own program (busybox), which the container may write anyway. Only an fd
-             * that still names gomini is an attack on gomini. */
-            char held_path[64], now_target[256];
-            snprintf(held_path, sizeof held_path, "/proc/self/fd/%d", fd);
-            ssize_t m = readlink(held_path, now_target, sizeof now_target - 1);
-            now_target[m > 0 ? m : 0] = 0;
-            if (!strstr(now_target, "gomini")) {
-                snprintf(line, sizeof line, "%d %s then %s", pid, target, now_target); note("/raced", line);
+            /* The check and the open race with the exec-init's execve: an fd opened just after it is
+             * the container's own program (busybox), which the container may write anyway. If the
+             * command line still says gomini after the open, the open came before the execve. */
+            if (!is_gomini(pid)) {
+                snprintf(line, sizeof line, "%d %s", pid, target); note("/raced", line);
                 close(fd); caught[count] = pid; held[count] = -1; since[count] = now(); count++;
                 continue;
             }
             held[count] = fd; caught[count] = pid; since[count] = now(); count++;
-            snprintf(line, sizeof line, "%s", target);
+            snprintf(line, sizeof line, "%d exe %s", pid, target);
             note("/tried", line);
         }
         if (proc) closedir(proc);
