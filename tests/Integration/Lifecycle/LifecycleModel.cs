@@ -6,32 +6,32 @@ namespace GoMini.Integration.Lifecycle;
 public enum Op { Create, Start, Kill, Delete, Pause, Resume, State }
 
 /// <summary>
-/// Where a container is in the model, finer than its status: a paused container behaves differently
-/// when thawed depending on whether it was started and whether it was SIGKILLed while frozen.
+/// Where a container is in the model, finer than its status: a paused container is created or
+/// running again when thawed, depending on whether it was started.
 /// </summary>
-public enum Phase { None, Created, Running, PausedCreated, PausedRunning, PausedKilled, Stopped }
+public enum Phase { None, Created, Running, PausedCreated, PausedRunning, Stopped }
 
 /// <summary>
 /// The model of the runtime-spec's transitions (<see cref="Transitions.Refusal"/>), with runc's
 /// behaviour where the spec is silent. A null status is "no such container".
 /// </summary>
-public sealed record LifecycleModel(ContainerStatus? Status, bool Started, bool KilledWhilePaused)
+public sealed record LifecycleModel(ContainerStatus? Status, bool Started)
 {
-    public static readonly LifecycleModel None = new(null, false, false);
+    public static readonly LifecycleModel None = new(null, false);
 
     public Phase Phase => Status switch
     {
         null => Phase.None,
         ContainerStatus.Created => Phase.Created,
         ContainerStatus.Running => Phase.Running,
-        ContainerStatus.Paused => KilledWhilePaused ? Phase.PausedKilled : Started ? Phase.PausedRunning : Phase.PausedCreated,
+        ContainerStatus.Paused => Started ? Phase.PausedRunning : Phase.PausedCreated,
         _ => Phase.Stopped,
     };
 
     /// <summary>Whether the command should succeed, and the model after it.</summary>
     public (bool Ok, LifecycleModel Next) Apply(Op op)
     {
-        if (op == Op.Create) return Status is null ? (true, new LifecycleModel(ContainerStatus.Created, false, false)) : (false, this);
+        if (op == Op.Create) return Status is null ? (true, new LifecycleModel(ContainerStatus.Created, false)) : (false, this);
         if (Status is not { } s) return (false, this);
         var operation = op switch
         {
@@ -42,17 +42,12 @@ public sealed record LifecycleModel(ContainerStatus? Status, bool Started, bool 
         return (true, op switch
         {
             Op.Start => this with { Status = ContainerStatus.Running, Started = true },
-            // A frozen init cannot die of SIGKILL until it is thawed.
-            Op.Kill when s == ContainerStatus.Paused => this with { KilledWhilePaused = true },
+            // SIGKILL stops a paused container as well: kill thaws it so the signal lands (runc does).
             Op.Kill => this with { Status = ContainerStatus.Stopped },
             Op.Delete => None,
             Op.Pause => this with { Status = ContainerStatus.Paused },
             // runc: a paused created container is created again once thawed (its init still waits for start).
-            Op.Resume => this with
-            {
-                Status = KilledWhilePaused ? ContainerStatus.Stopped : Started ? ContainerStatus.Running : ContainerStatus.Created,
-                KilledWhilePaused = false,
-            },
+            Op.Resume => this with { Status = Started ? ContainerStatus.Running : ContainerStatus.Created },
             _ => this,
         });
     }

@@ -19,7 +19,7 @@ public sealed class LifecycleModelProperty(GominiFixture fixture, ITestOutputHel
 {
     private readonly GominiCli gomini = new(fixture);
 
-    // A tour is about 70 commands, each followed by `state`: about 4 s a case here, so 8 cases take about 35 s.
+    // A tour is 60-80 commands, each followed by `state`: about 3 s a case here, so 8 cases take about 25 s.
     [Property(MaxTest = 8)]
     public Property Every_command_succeeds_exactly_when_the_spec_allows_it_and_state_follows_the_model() =>
         Prop.ForAll(LifecycleTours.Arbitrary, ops =>

@@ -110,4 +110,21 @@ public sealed class PodmanProcessTests(PodmanFixture podman) : IClassFixture<Pod
         }
         finally { Remove(name); }
     }
+
+    /// <summary>Regression: gomini left a SIGKILLed paused container frozen, and podman timed out waiting for its exit.</summary>
+    [Fact]
+    public void Kill_of_a_paused_container_ends_it_as_with_runc()
+    {
+        Assert.True(podman.Available, "podman and conmon are needed: `make deps` installs them");
+        var name = Detached("sleep", "1000");
+        try
+        {
+            Assert.Equal(0, Run("pause", name).ExitCode);
+            var killed = Run("kill", name);
+            Assert.True(killed.ExitCode == 0, killed.ToString());
+            var status = Poll.Until(() => Inspect(name, "{{.State.Status}} {{.State.ExitCode}}"), s => s.StartsWith("exited", StringComparison.Ordinal));
+            Assert.Equal("exited 137", status);
+        }
+        finally { Remove(name); }
+    }
 }
