@@ -3,7 +3,8 @@ using GoMini.Integration.Support;
 namespace GoMini.Integration.Podman;
 
 /// <summary>
-/// podman with gomini as its runtime, in a private world: storage (vfs) and run root in a temp dir,
+/// podman with gomini as its runtime, in a private world: storage (vfs), run root and tmp dir (exit
+/// files, events, the "alive" marker, which `system reset` deletes) in a temp dir,
 /// a containers.conf with cgroupfs, the file events logger and ulimits at the host's hard limits
 /// (root here lacks CAP_SYS_RESOURCE), and busybox imported from the fixture's rootfs as a tarball.
 /// </summary>
@@ -26,6 +27,7 @@ public sealed class PodmanFixture : IDisposable
             [engine]
             cgroup_manager = "cgroupfs"
             events_logger = "file"
+            tmp_dir = "{Path.Combine(Dir, "tmp")}"
             """);
         if (!Available) return;
         var imported = Shell.Run("/bin/sh", ["-c", $"tar -C {gomini.Rootfs} -c . | podman {string.Join(' ', Globals())} import - localhost/busybox"],

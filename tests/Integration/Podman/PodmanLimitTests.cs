@@ -88,4 +88,30 @@ public sealed class PodmanLimitTests(PodmanFixture podman) : IClassFixture<Podma
             Assert.Equal(0, Run("rm", "-f", "-t", "0", name).ExitCode);
         }
     }
+
+    [Fact]
+    public void Update_changes_the_memory_and_cpu_limits_of_a_running_container()
+    {
+        Assert.True(podman.Available, "podman and conmon are needed: `make deps` installs them");
+        var name = Poll.Name();
+        var started = Run("run", "-d", "--name", name, "--memory", "64m", "--cpus", "0.5", "localhost/busybox", "sleep", "1000");
+        Assert.True(started.ExitCode == 0, started.ToString());
+        try
+        {
+            // podman passes the new resources to `gomini update -r`.
+            var updated = Run("update", "--memory", "128m", "--cpus", "0.25", name);
+            Assert.True(updated.ExitCode == 0, updated.ToString());
+            var pid = Pid(name);
+            Assert.Equal("134217728", File.ReadAllText(Path.Combine(GominiCli.CgroupOf(pid, "memory"), "memory.limit_in_bytes")).Trim());
+            var cpu = GominiCli.CgroupOf(pid, "cpu");
+            var quota = long.Parse(File.ReadAllText(Path.Combine(cpu, "cpu.cfs_quota_us")));
+            var period = long.Parse(File.ReadAllText(Path.Combine(cpu, "cpu.cfs_period_us")));
+            Assert.Equal(0.25, (double)quota / period, 3);
+            Assert.Equal("running", Run("inspect", "--format", "{{.State.Status}}", name).Stdout.Trim());
+        }
+        finally
+        {
+            Assert.Equal(0, Run("rm", "-f", "-t", "0", name).ExitCode);
+        }
+    }
 }

@@ -127,4 +127,69 @@ public sealed class PodmanProcessTests(PodmanFixture podman) : IClassFixture<Pod
         }
         finally { Remove(name); }
     }
+
+    [Fact]
+    public void A_created_container_started_attached_gives_its_output_and_exit_code()
+    {
+        Assert.True(podman.Available, "podman and conmon are needed: `make deps` installs them");
+        var name = Poll.Name();
+        var created = Run("create", "--name", name, "localhost/busybox", "sh", "-c", "echo from-create; exit 4");
+        Assert.True(created.ExitCode == 0, created.ToString());
+        try
+        {
+            Assert.Equal("created", Inspect(name, "{{.State.Status}}"));
+            var started = Run("start", "-a", name);
+            Assert.True(started.ExitCode == 4, started.ToString());
+            Assert.Equal("from-create", started.Stdout.Trim());
+        }
+        finally { Remove(name); }
+    }
+
+    [Fact]
+    public void Exec_d_runs_a_process_in_the_background_of_a_running_container()
+    {
+        Assert.True(podman.Available, "podman and conmon are needed: `make deps` installs them");
+        var name = Detached("sleep", "1000");
+        try
+        {
+            var detached = Run("exec", "-d", name, "sh", "-c", "sleep 0.2; echo done >/tmp/marker");
+            Assert.True(detached.ExitCode == 0, detached.ToString());
+            var marker = Poll.Until(() => Run("exec", name, "cat", "/tmp/marker"), r => r.ExitCode == 0);
+            Assert.Equal("done", marker.Stdout.Trim());
+        }
+        finally { Remove(name); }
+    }
+
+    [Fact]
+    public void A_restart_policy_runs_a_failing_container_again()
+    {
+        Assert.True(podman.Available, "podman and conmon are needed: `make deps` installs them");
+        var name = Poll.Name();
+        var started = Run("run", "-d", "--restart", "on-failure:2", "--name", name, "localhost/busybox", "sh", "-c", "echo attempt; exit 1");
+        Assert.True(started.ExitCode == 0, started.ToString());
+        try
+        {
+            // conmon reports each exit; podman deletes the runtime's container and creates it again.
+            var state = Poll.Until(() => Inspect(name, "{{.RestartCount}} {{.State.Status}} {{.State.ExitCode}}"), s => s == "2 exited 1", seconds: 20);
+            Assert.Equal("2 exited 1", state);
+            Assert.Equal(3, Run("logs", name).Stdout.Split('\n').Count(l => l == "attempt"));
+        }
+        finally { Remove(name); }
+    }
+
+    [Fact]
+    public void A_container_run_with_rm_is_gone_once_stopped()
+    {
+        Assert.True(podman.Available, "podman and conmon are needed: `make deps` installs them");
+        var name = Poll.Name();
+        var started = Run("run", "-d", "--rm", "--name", name, "localhost/busybox", "sleep", "1000");
+        Assert.True(started.ExitCode == 0, started.ToString());
+        try
+        {
+            Assert.Equal(0, Run("stop", "-t", "0", name).ExitCode);
+            var all = Poll.Until(() => Run("ps", "-a", "--filter", $"name={name}", "--format", "{{.Names}}").Stdout.Trim(), s => s == "");
+            Assert.Equal("", all);
+        }
+        finally { Assert.Equal(0, Run("rm", "-f", "-t", "0", "--ignore", name).ExitCode); }
+    }
 }
