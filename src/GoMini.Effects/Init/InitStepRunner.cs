@@ -64,12 +64,11 @@ public sealed unsafe class InitStepRunner(string rootfs, int syncFd)
                 break;
             case SetGroups s:
                 var gids = s.Gids.ToArray();
-                fixed (uint* list = gids)
-                    Libc.Check(Libc.setgroups(gids.Length, list), "setgroups", string.Join(",", gids));
+                Libc.Check(ThreadCredentials.SetGroups(gids), "setgroups", string.Join(",", gids));
                 break;
             case SetUser s:
-                Libc.Check(Libc.setresgid(s.Gid, s.Gid, s.Gid), "setresgid", s.Gid.ToString());
-                Libc.Check(Libc.setresuid(s.Uid, s.Uid, s.Uid), "setresuid", s.Uid.ToString());
+                Libc.Check(ThreadCredentials.SetResGid(s.Gid), "setresgid", s.Gid.ToString());
+                Libc.Check(ThreadCredentials.SetResUid(s.Uid), "setresuid", s.Uid.ToString());
                 break;
             case DropBoundingCapabilities s:
                 Credentials.DropBounding(s.Drop);

@@ -71,9 +71,6 @@ public static unsafe partial class Libc
     [LibraryImport("libc", SetLastError = true)] public static partial int personality(ulong persona);
 
     // credentials and limits
-    [LibraryImport("libc", SetLastError = true)] public static partial int setresuid(uint ruid, uint euid, uint suid);
-    [LibraryImport("libc", SetLastError = true)] public static partial int setresgid(uint rgid, uint egid, uint sgid);
-    [LibraryImport("libc", SetLastError = true)] public static partial int setgroups(nint size, uint* list);
     [LibraryImport("libc", SetLastError = true)] public static partial int setrlimit(int resource, ulong* limit);
     [LibraryImport("libc", SetLastError = true)] public static partial int capset(CapHeader* header, CapData* data);
     [LibraryImport("libc", SetLastError = true)] public static partial uint umask(uint mask);
