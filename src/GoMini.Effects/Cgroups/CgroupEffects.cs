@@ -7,10 +7,31 @@ namespace GoMini.Effects.Cgroups;
 /// <summary>The cgroup syscalls of the interpreter: mkdir, writes, joining, removal, OOM checks.</summary>
 public static class CgroupEffects
 {
-    /// <summary>mkdir of one cgroup directory; the plan lists every directory gomini creates, parents first.</summary>
+    /// <summary>
+    /// mkdir of one cgroup directory; the plan lists every directory gomini creates, parents first.
+    /// An absolute linux.cgroupsPath names only its leaf: missing parents are made as runc makes them
+    /// (MkdirAll), and stay, as with runc. podman's pods need it on a hybrid host: podman makes
+    /// /libpod_parent/POD in the v1 controllers only, not in the cgroup2 tree.
+    /// </summary>
     public static void Create(string path)
     {
+        if (Mkdir(path, 0b111_101_101) == 0) return;
+        var errno = CgroupNative.Errno;
+        if (errno != ENOENT) throw new SyscallException("mkdir", path, errno);
+        var parent = Path.GetDirectoryName(path);
+        if (parent is null || Directory.Exists(parent)) throw new SyscallException("mkdir", path, errno);
+        CreateParents(parent, path);
         if (Mkdir(path, 0b111_101_101) != 0) throw new SyscallException("mkdir", path, CgroupNative.Errno);
+    }
+
+    /// <summary>mkdir -p of <paramref name="dir"/>, inside a cgroup hierarchy only: never a hierarchy's mount point itself.</summary>
+    private static void CreateParents(string dir, string leaf)
+    {
+        if (Directory.Exists(dir)) return;
+        var parent = Path.GetDirectoryName(dir) ?? throw new SyscallException("mkdir", leaf, ENOENT);
+        CreateParents(parent, leaf);
+        if (!File.Exists(Path.Combine(parent, "cgroup.procs"))) throw new SyscallException("mkdir", leaf, ENOENT);
+        if (Mkdir(dir, 0b111_101_101) != 0 && CgroupNative.Errno != EEXIST) throw new SyscallException("mkdir", dir, CgroupNative.Errno);
     }
 
     /// <summary>One write(2) of the whole value: cgroupfs takes a value per write and answers with errno.</summary>
