@@ -54,9 +54,12 @@ public sealed class PodmanProcessTests(PodmanFixture podman) : IClassFixture<Pod
         var name = Detached("sh", "-c", "sleep 1000 & sleep 2000");
         try
         {
-            var top = Poll.Until(() => Run("top", name, "pid", "args"), r => r.Stdout.Contains("sleep 2000") && r.Stdout.Contains("sleep 1000"));
+            static string[] Rows(ProcessResult top) => top.Stdout.Trim().Split('\n').Skip(1).Select(l => l.Trim()).ToArray();
+            // The background job is a forked shell until it execs sleep 1000: wait for the exec.
+            var top = Poll.Until(() => Run("top", name, "pid", "args"),
+                r => Rows(r).Any(l => l.EndsWith(" sleep 1000", StringComparison.Ordinal)) && Rows(r).Any(l => l.EndsWith(" sleep 2000", StringComparison.Ordinal)));
             Assert.True(top.ExitCode == 0, top.ToString());
-            var rows = top.Stdout.Trim().Split('\n').Skip(1).Select(l => l.Trim()).ToArray();
+            var rows = Rows(top);
             // Pids as the container sees them: ash execs its last command, so sleep 2000 is the init, pid 1.
             Assert.Contains(rows, r => r.StartsWith("1 ", StringComparison.Ordinal) && r.EndsWith("sleep 2000", StringComparison.Ordinal));
             Assert.Contains(rows, r => r.EndsWith("sleep 1000", StringComparison.Ordinal) && !r.StartsWith("1 ", StringComparison.Ordinal));
