@@ -32,7 +32,9 @@ public sealed class PodmanFixture : IDisposable
             lock_type = "file"
             """);
         if (!Available) return;
-        var imported = Shell.Run("/bin/sh", ["-c", $"tar -C {gomini.Rootfs} -c . | podman {string.Join(' ', Globals())} import - localhost/busybox"],
+        // With the containers.conf too: the first podman command stores tmp_dir in the new database, and a
+        // default one (/run/libpod) would then be shared with every other podman on the machine.
+        var imported = Shell.Run("/bin/sh", ["-c", $"tar -C {gomini.Rootfs} -c . | env CONTAINERS_CONF={Path.Combine(Dir, "containers.conf")} podman {string.Join(' ', Globals())} import - localhost/busybox"],
             TimeSpan.FromMinutes(2));
         if (imported.ExitCode != 0) throw new InvalidOperationException($"podman import failed: {imported}");
     }
