@@ -36,14 +36,13 @@ public static class Transitions
 
     /// <summary>
     /// The state after an allowed operation. A signal leaves the state as it is unless it is
-    /// SIGKILL (an init may ignore others); a frozen process dies only once thawed, so a killed
-    /// paused container stays paused until resumed.
+    /// SIGKILL (an init may ignore others); SIGKILL stops a paused container too, because kill
+    /// thaws it so that the signal lands (runc's behaviour, which podman relies on).
     /// </summary>
     public static Option<ContainerStatus> After(ContainerStatus status, Operation operation, int signal = 9) =>
         Refusal(status, operation, "").IsSome ? None : (operation, status) switch
         {
             (Operation.Start, _) => ContainerStatus.Running,
-            (Operation.Kill, ContainerStatus.Paused) => ContainerStatus.Paused,
             (Operation.Kill, _) => signal == 9 ? ContainerStatus.Stopped : status,
             (Operation.Delete or Operation.ForceDelete, _) => Option<ContainerStatus>.None,
             (Operation.Pause, _) => ContainerStatus.Paused,

@@ -47,8 +47,10 @@ public static class DefaultDev
         var standard = StandardNodes
             .Filter(n => !configuredPaths.Contains(n.Path))
             .Map(n => (Step)new MakeDevice(n.Path, 'c', n.Major, n.Minor, 0x1B6 /* 0666 */, 0, 0, Reason));
+        // A configured /dev/ptmx (podman --privileged passes the host's) gives way to the link to
+        // pts/ptmx, as runc replaces it: the container's ptmx is its own devpts instance's.
         var fromConfig = configured
-            .Filter(d => !string.IsNullOrEmpty(d.Device.Path) && d.Device.Type is { Length: 1 })
+            .Filter(d => !string.IsNullOrEmpty(d.Device.Path) && d.Device.Type is { Length: 1 } && Paths.Normalize(d.Device.Path!) != "/dev/ptmx")
             .Map(d => (Step)new MakeDevice(Paths.Normalize(d.Device.Path!), d.Device.Type![0], d.Device.Major ?? 0, d.Device.Minor ?? 0,
                 d.Device.FileMode ?? 0x1B6, d.Device.Uid ?? 0, d.Device.Gid ?? 0, d.Path));
         var links = Links.Map(l => (Step)new MakeSymlink(l.Target, l.Link, Reason));

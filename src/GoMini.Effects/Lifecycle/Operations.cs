@@ -37,19 +37,26 @@ public static class Operations
         ExecFifo.Release(container.FifoPath, () => StatusReader.IsAlive(state.Pid, state.StartTime));
     }
 
+    /// <summary>
+    /// Signals the init (or with --all every process). SIGKILL to a paused container also thaws it, as
+    /// runc does: a frozen task does not act on SIGKILL, so the container would stay paused with its
+    /// kill pending, and podman, which waits for the exit after `kill`, would time out.
+    /// </summary>
     public static void Kill(StateStore store, string id, int signal, bool all)
     {
         using var container = store.Open(id);
         var state = container.Load();
-        Require(StatusReader.Read(state, container), Operation.Kill, id);
+        var status = StatusReader.Read(state, container);
+        Require(status, Operation.Kill, id);
         if (all && state.Cgroups.Length > 0)
         {
             foreach (var pid in Processes(state))
                 Libc.kill(pid, signal);
-            return;
         }
-        if (Libc.kill(state.Pid, signal) < 0)
+        else if (Libc.kill(state.Pid, signal) < 0)
             throw new SyscallException("kill", state.Pid.ToString(), LifecycleNative.Errno);
+        if (signal == Libc.SIGKILL && status == ContainerStatus.Paused)
+            Freezer.Thaw(state.Cgroups);
     }
 
     /// <summary>

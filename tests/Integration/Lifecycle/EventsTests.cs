@@ -48,4 +48,48 @@ public sealed class EventsTests(GominiFixture fixture) : ContainerTest(fixture)
         Assert.Equal(1, gomini.Run("events", "--stats", bundle.Id).ExitCode);
         Assert.Equal(0, gomini.Run("delete", bundle.Id).ExitCode);
     }
+
+    [Fact]
+    public void A_process_killed_for_exceeding_the_memory_limit_gives_an_oom_event_while_the_container_runs_on()
+    {
+        // The allocation waits for /go, created once the stream has printed its first stats: by then
+        // events has read the OOM counter's starting value. tail keeps its newline-free 64 MiB input
+        // against a 32 MiB limit; the kernel kills it, the shell (the init) lives on.
+        var bundle = NewBundle().Args("sh", "-c", "while [ ! -e /go ]; do sleep 0.05; done; head -c 64m /dev/zero | tail; echo $? >/tail-status; sleep 1000")
+            .Edit(c => c["linux"]!["resources"] = new JsonObject { ["memory"] = new JsonObject { ["limit"] = 32L << 20 } });
+        bundle.Save();
+        Assert.Equal(0, gomini.Run("create", "--bundle", bundle.Path, bundle.Id).ExitCode);
+        using var events = Shell.Start(Fixture.Binary, ["--root", gomini.Root, "events", "--interval", "1h", bundle.Id]);
+        var lines = new List<string>();
+        try
+        {
+            Assert.Equal(0, gomini.Run("start", bundle.Id).ExitCode);
+            lines.Add(NextLine(events));
+            Assert.Equal("stats", JsonNode.Parse(lines[0])!["type"]!.GetValue<string>());
+            File.WriteAllText(Path.Combine(bundle.Rootfs, "go"), "");
+            lines.Add(NextLine(events));
+            var oom = JsonNode.Parse(lines[1])!;
+            Assert.True(oom["type"]!.GetValue<string>() == "oom", string.Join('\n', lines));
+            Assert.Equal(bundle.Id, oom["id"]!.GetValue<string>());
+            var status = Path.Combine(bundle.Rootfs, "tail-status");
+            for (var i = 0; i < 100 && !(File.Exists(status) && new FileInfo(status).Length > 0); i++) Thread.Sleep(50);
+            Assert.Equal("137", File.ReadAllText(status).Trim());
+            Assert.Equal("running", gomini.Status(bundle.Id));
+        }
+        finally
+        {
+            Assert.Equal(0, gomini.Run("delete", "--force", bundle.Id).ExitCode);
+            // With its container gone, the stream ends by itself, successfully.
+            var rest = Shell.Finish(events, TimeSpan.FromSeconds(10));
+            Assert.True(rest.ExitCode == 0, string.Join('\n', lines) + "\n" + rest);
+        }
+    }
+
+    /// <summary>The stream's next line; failing (not hanging) if none comes within 10 s.</summary>
+    private static string NextLine(System.Diagnostics.Process process)
+    {
+        var line = process.StandardOutput.ReadLineAsync();
+        Assert.True(line.Wait(TimeSpan.FromSeconds(10)), "no event within 10 s");
+        return line.Result ?? throw new Xunit.Sdk.XunitException("the event stream ended early: " + process.StandardError.ReadToEnd());
+    }
 }

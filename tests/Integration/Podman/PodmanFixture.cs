@@ -3,7 +3,9 @@ using GoMini.Integration.Support;
 namespace GoMini.Integration.Podman;
 
 /// <summary>
-/// podman with gomini as its runtime, in a private world: storage (vfs) and run root in a temp dir,
+/// podman with gomini as its runtime, in a private world: storage (vfs), run root, tmp dir (exit
+/// files, events, the "alive" marker, which `system reset` deletes) and file locks in a temp dir (the
+/// default shared-memory locks are shared by every podman on the machine and reset by any refresh),
 /// a containers.conf with cgroupfs, the file events logger and ulimits at the host's hard limits
 /// (root here lacks CAP_SYS_RESOURCE), and busybox imported from the fixture's rootfs as a tarball.
 /// </summary>
@@ -26,9 +28,13 @@ public sealed class PodmanFixture : IDisposable
             [engine]
             cgroup_manager = "cgroupfs"
             events_logger = "file"
+            tmp_dir = "{Path.Combine(Dir, "tmp")}"
+            lock_type = "file"
             """);
         if (!Available) return;
-        var imported = Shell.Run("/bin/sh", ["-c", $"tar -C {gomini.Rootfs} -c . | podman {string.Join(' ', Globals())} import - localhost/busybox"],
+        // With the containers.conf too: the first podman command stores tmp_dir in the new database, and a
+        // default one (/run/libpod) would then be shared with every other podman on the machine.
+        var imported = Shell.Run("/bin/sh", ["-c", $"tar -C {gomini.Rootfs} -c . | env CONTAINERS_CONF={Path.Combine(Dir, "containers.conf")} podman {string.Join(' ', Globals())} import - localhost/busybox"],
             TimeSpan.FromMinutes(2));
         if (imported.ExitCode != 0) throw new InvalidOperationException($"podman import failed: {imported}");
     }

@@ -113,4 +113,14 @@ public sealed class PodmanTests(PodmanFixture podman) : IClassFixture<PodmanFixt
             Assert.Equal(0, Run("rm", "-f", name).ExitCode);
         }
     }
+
+    /// <summary>Regression: with --privileged podman passes the host's /dev/ptmx, which gomini kept instead of runc's link.</summary>
+    [Fact]
+    public void A_privileged_container_has_dev_ptmx_as_the_link_to_its_own_devpts()
+    {
+        Assert.True(podman.Available, "podman and conmon are needed: `make deps` installs them");
+        var result = Run("run", "--rm", "--privileged", "localhost/busybox", "readlink", "/dev/ptmx");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("pts/ptmx", result.Stdout.Trim());
+    }
 }

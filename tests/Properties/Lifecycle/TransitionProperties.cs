@@ -22,6 +22,15 @@ public sealed class TransitionProperties
     public bool Only_a_created_container_starts(ContainerStatus status) =>
         Transitions.Refusal(status, Operation.Start, "c").IsNone == (status == ContainerStatus.Created);
 
+    /// <summary>runc thaws a paused container it SIGKILLs (podman waits for the exit); other signals wait for resume.</summary>
+    [Property(MaxTest = 100)]
+    public bool SIGKILL_stops_a_paused_container_and_other_signals_leave_it_paused(PositiveInt n)
+    {
+        var signal = n.Get % 31 + 1;
+        var after = Transitions.After(ContainerStatus.Paused, Operation.Kill, signal);
+        return after == (signal == 9 ? ContainerStatus.Stopped : ContainerStatus.Paused);
+    }
+
     [Property(MaxTest = 100)]
     public bool Every_signal_number_parses_as_its_name_with_and_without_SIG(PositiveInt n)
     {
