@@ -91,8 +91,16 @@ public sealed class LockedContainer : IDisposable
     {
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllText(StateFile), StateJsonContext.Default.ContainerState)
-                   ?? throw new LifecycleException($"{StateFile}: empty state");
+            var state = JsonSerializer.Deserialize(File.ReadAllText(StateFile), StateJsonContext.Default.ContainerState)
+                        ?? throw new LifecycleException($"{StateFile}: empty state");
+            // The source-generated reader sets every init-only property, absent ones to null, not to their
+            // initializers: a state written before a field existed (cgroupParents came later) must still load.
+            return state with
+            {
+                Cgroups = state.Cgroups ?? [],
+                CreatedCgroups = state.CreatedCgroups ?? [],
+                CgroupParents = state.CgroupParents ?? [],
+            };
         }
         catch (Exception e) when (e is IOException or JsonException)
         {

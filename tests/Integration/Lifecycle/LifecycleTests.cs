@@ -56,6 +56,28 @@ public sealed class LifecycleTests(GominiFixture fixture) : ContainerTest(fixtur
         Assert.False(Directory.Exists(Path.Combine(root, bundle.Id)));
     }
 
+    /// <summary>
+    /// Regression: the state of a container created by the previous gomini had no "cgroupParents"; the
+    /// source-generated reader left it null and `delete` died with an ArgumentNullException, so the
+    /// container could never be removed.
+    /// </summary>
+    [Fact]
+    public void A_state_written_before_a_field_existed_still_loads_and_deletes()
+    {
+        var bundle = NewBundle().Args("sleep", "1000");
+        bundle.Save();
+        Assert.Equal(0, Gomini("create", "--bundle", bundle.Path, bundle.Id).ExitCode);
+        var file = Path.Combine(root, bundle.Id, "state.json");
+        var old = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
+        Assert.True(old.Remove("cgroupParents"), "the state has cgroupParents to remove");
+        File.WriteAllText(file, old.ToJsonString());
+
+        Assert.Equal("created", Status(bundle.Id));
+        var deleted = Gomini("delete", "--force", bundle.Id);
+        Assert.True(deleted.ExitCode == 0, deleted.ToString());
+        Assert.False(Directory.Exists(Path.Combine(root, bundle.Id)));
+    }
+
     [Fact]
     public void Force_delete_kills_a_running_container_and_succeeds_for_one_that_is_gone()
     {
