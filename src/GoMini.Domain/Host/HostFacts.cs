@@ -14,4 +14,7 @@ public sealed record HostFacts(uint Euid, string BundlePath, bool RootfsExists, 
 {
     /// <summary>gomini's own bounding set (CapBnd), when known: a container cannot get a capability outside it.</summary>
     public Option<Seq<string>> BoundingCapabilities { get; init; }
+
+    /// <summary>Whether the host has /proc/kcore (kernels without CONFIG_PROC_KCORE do not): /dev/core links to it only then, as in runc.</summary>
+    public bool HasKcore { get; init; } = true;
 }

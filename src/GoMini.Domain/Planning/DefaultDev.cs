@@ -53,7 +53,9 @@ public static class DefaultDev
             .Filter(d => !string.IsNullOrEmpty(d.Device.Path) && d.Device.Type is { Length: 1 } && Paths.Normalize(d.Device.Path!) != "/dev/ptmx")
             .Map(d => (Step)new MakeDevice(Paths.Normalize(d.Device.Path!), d.Device.Type![0], d.Device.Major ?? 0, d.Device.Minor ?? 0,
                 d.Device.FileMode ?? 0x1B6, d.Device.Uid ?? 0, d.Device.Gid ?? 0, d.Path));
-        var links = Links.Map(l => (Step)new MakeSymlink(l.Target, l.Link, Reason));
+        // runc links /dev/core only where /proc/kcore exists; elsewhere the link would dangle.
+        var links = Links.Filter(l => input.Facts.HasKcore || l.Link != "/dev/core")
+            .Map(l => (Step)new MakeSymlink(l.Target, l.Link, Reason));
         return standard.Then(fromConfig).Then(links);
     }
 }

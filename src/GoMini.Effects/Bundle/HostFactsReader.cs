@@ -21,6 +21,7 @@ public static partial class HostFactsReader
         return new HostFacts(GetEuid(), bundle, Directory.Exists(rootfs), CgroupFactsReader.Read())
         {
             BoundingCapabilities = ReadBoundingSet(),
+            HasKcore = File.Exists("/proc/kcore"),
         };
     }
 

@@ -28,6 +28,15 @@ public sealed class DevTests(GominiFixture fixture) : ContainerTest(fixture)
         Assert.Contains("/proc/self/fd\n", result.Stdout);
     }
 
+    /// <summary>As runc: /dev/core only where /proc/kcore exists (this host's kernel has none; it used to dangle).</summary>
+    [Fact]
+    public void Dev_core_is_linked_only_when_the_host_has_proc_kcore()
+    {
+        var result = Container.Sh(NewBundle(), "test -L /dev/core && echo core-linked || echo no-core");
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(File.Exists("/proc/kcore") ? "core-linked" : "no-core", result.Stdout.Trim());
+    }
+
     [Fact]
     public void The_devices_work_as_their_host_counterparts()
     {

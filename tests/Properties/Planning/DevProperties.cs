@@ -33,4 +33,17 @@ public sealed class DevProperties
             return nodes.Count == 0 && !linked
                    || linked && !nodes.Contains("/dev/ptmx") && nodes.Contains("/dev/fuse");
         });
+
+    /// <summary>This host's kernel has no /proc/kcore: gomini made a dangling /dev/core where runc makes none.</summary>
+    [Property(MaxTest = 100)]
+    public Property Dev_core_links_to_kcore_only_where_the_host_has_it() =>
+        Prop.ForAll(Generators.ValidSpec.ToArbitrary(), ArbMap.Default.ArbFor<bool>(), (spec, hasKcore) =>
+        {
+            var init = Planner.Plan(spec, new RunOptions(), Generators.Facts with { HasKcore = hasKcore })
+                .Match(p => p.Init.ToList(), e => throw new Xunit.Sdk.XunitException(string.Join("; ", e)));
+            var links = init.OfType<MakeSymlink>().ToList();
+            var core = links.Any(l => l.LinkPath == "/dev/core" && l.Target == "/proc/kcore");
+            // No links at all: the config binds its own /dev.
+            return links.Count == 0 || core == hasKcore;
+        });
 }
