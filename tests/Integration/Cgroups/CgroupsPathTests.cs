@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
 using GoMini.Integration.Support;
 using Xunit;
 
@@ -14,17 +13,8 @@ namespace GoMini.Integration.Cgroups;
 public sealed class CgroupsPathTests(GominiFixture fixture) : ContainerTest(fixture)
 {
     private const string Ledger = "/run/gomini-cgroups";
-    private readonly string root = Directory.CreateDirectory(Path.Combine(fixture.WorkDir, "root-" + Guid.NewGuid().ToString("N")[..8])).FullName;
+    private readonly GominiCli gomini = new(fixture);
     private readonly string parent = "gm-parent-" + Guid.NewGuid().ToString("N")[..8];
-
-    private ProcessResult Gomini(params string[] args)
-    {
-        var output = Path.Combine(root, ".out");
-        var errors = Path.Combine(root, ".err");
-        var result = Shell.Run("/bin/sh", ["-c", $"exec \"$0\" \"$@\" </dev/null >{output} 2>{errors}", Fixture.Binary, "--root", root, .. args],
-            TimeSpan.FromSeconds(30));
-        return new ProcessResult(result.ExitCode, File.ReadAllText(output), File.ReadAllText(errors));
-    }
 
     /// <summary>gomini's own cgroup directory in each hierarchy the container gets (v1 controllers and cgroup2).</summary>
     private static IEnumerable<string> OwnDirs() =>
@@ -46,7 +36,7 @@ public sealed class CgroupsPathTests(GominiFixture fixture) : ContainerTest(fixt
     {
         var bundle = NewBundle().Args(args).Edit(c => c["linux"]!["cgroupsPath"] = cgroupsPath);
         bundle.Save();
-        var created = Gomini("create", "--bundle", bundle.Path, bundle.Id);
+        var created = gomini.Run("create", "--bundle", bundle.Path, bundle.Id);
         Assert.True(created.ExitCode == 0, created.ToString());
         return bundle;
     }
@@ -56,15 +46,15 @@ public sealed class CgroupsPathTests(GominiFixture fixture) : ContainerTest(fixt
     {
         var a = Created($"{parent}/a-{Guid.NewGuid():N}"[..40], "sleep", "100");
         var b = Created($"{parent}/b-{Guid.NewGuid():N}"[..40], "sleep", "100");
-        Assert.Equal(0, Gomini("start", a.Id).ExitCode);
-        Assert.Equal(0, Gomini("start", b.Id).ExitCode);
-        var pidB = (int)JsonNode.Parse(Gomini("state", b.Id).Stdout)!["pid"]!;
+        Assert.Equal(0, gomini.Run("start", a.Id).ExitCode);
+        Assert.Equal(0, gomini.Run("start", b.Id).ExitCode);
+        var pidB = gomini.Pid(b.Id);
         Assert.Contains($"/{parent}/b-", File.ReadAllText($"/proc/{pidB}/cgroup"));
         Assert.All(Under(parent), d => Assert.True(Directory.Exists(d) && InLedger(d), d));
 
-        Assert.Equal(0, Gomini("delete", "--force", a.Id).ExitCode);
+        Assert.Equal(0, gomini.Run("delete", "--force", a.Id).ExitCode);
         Assert.All(Under(parent), d => Assert.True(Directory.Exists(d), $"{d} went while {b.Id} is inside"));
-        Assert.Equal(0, Gomini("delete", "--force", b.Id).ExitCode);
+        Assert.Equal(0, gomini.Run("delete", "--force", b.Id).ExitCode);
         Assert.All(Under(parent), d => Assert.False(Directory.Exists(d) || InLedger(d), $"{d} left behind"));
     }
 
@@ -109,7 +99,7 @@ public sealed class CgroupsPathTests(GominiFixture fixture) : ContainerTest(fixt
         var bundle = NewBundle().Args("true").Mount("/mnt", "bind", "/no/such/source", "bind")
             .Edit(c => c["linux"]!["cgroupsPath"] = $"/{parent}/x/y");
         bundle.Save();
-        var created = Gomini("create", "--bundle", bundle.Path, bundle.Id);
+        var created = gomini.Run("create", "--bundle", bundle.Path, bundle.Id);
         Assert.Equal(1, created.ExitCode);
         Assert.All(Under(parent), d => Assert.False(Directory.Exists(d) || InLedger(d), $"{d} left behind"));
     }

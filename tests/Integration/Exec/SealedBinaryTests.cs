@@ -12,24 +12,14 @@ namespace GoMini.Integration.Exec;
 /// </summary>
 public sealed class SealedBinaryTests(GominiFixture fixture) : ContainerTest(fixture), IDisposable
 {
-    private readonly string root = Directory.CreateDirectory(Path.Combine(fixture.WorkDir, "root-" + Guid.NewGuid().ToString("N")[..8])).FullName;
+    private readonly GominiCli gomini = new(fixture) { Timeout = TimeSpan.FromSeconds(60) };
     private readonly List<string> started = [];
-
-    private ProcessResult Gomini(params string[] args)
-    {
-        var name = Guid.NewGuid().ToString("N")[..8];
-        var output = Path.Combine(root, $".out-{name}");
-        var errors = Path.Combine(root, $".err-{name}");
-        var result = Shell.Run("/bin/sh", ["-c", $"exec \"$0\" \"$@\" </dev/null >{output} 2>{errors}", Fixture.Binary, "--root", root, .. args],
-            TimeSpan.FromSeconds(60));
-        return new ProcessResult(result.ExitCode, File.ReadAllText(output), File.ReadAllText(errors));
-    }
 
     private Bundle Running(params string[] args)
     {
         var bundle = NewBundle().Args(args);
         bundle.Save();
-        var run = Gomini("run", "-d", "--bundle", bundle.Path, bundle.Id);
+        var run = gomini.Run("run", "-d", "--bundle", bundle.Path, bundle.Id);
         Assert.True(run.ExitCode == 0, run.ToString());
         started.Add(bundle.Id);
         return bundle;
@@ -43,7 +33,7 @@ public sealed class SealedBinaryTests(GominiFixture fixture) : ContainerTest(fix
         for (var attempt = 0; attempt < 40 && refusals.Count == 0; attempt++)
         {
             var held = new List<Microsoft.Win32.SafeHandles.SafeFileHandle>();
-            using (var exec = Shell.Start(Fixture.Binary, ["--root", root, "exec", bundle.Id, "true"]))
+            using (var exec = Shell.Start(Fixture.Binary, ["--root", gomini.Root, "exec", bundle.Id, "true"]))
             {
                 // Watch gomini exec's children until it ends: the exec-init is one of them until it execs
                 // `true`. Hold its exe open, as the exploit does: while it runs, a write open fails anyway
@@ -98,15 +88,15 @@ public sealed class SealedBinaryTests(GominiFixture fixture) : ContainerTest(fix
         File.WriteAllText(Path.Combine(bundle.Rootfs, "evil"), "#!/proc/self/exe\n");
         Assert.Equal(0, Shell.Run("chmod", ["755", Path.Combine(bundle.Rootfs, "evil")], TimeSpan.FromSeconds(10)).ExitCode);
         bundle.Save();
-        var run = Gomini("run", "-d", "--bundle", bundle.Path, bundle.Id);
+        var run = gomini.Run("run", "-d", "--bundle", bundle.Path, bundle.Id);
         Assert.True(run.ExitCode == 0, run.ToString());
         started.Add(bundle.Id);
 
         for (var i = 0; i < 10; i++)
         {
-            var plain = Gomini("exec", bundle.Id, "true");
+            var plain = gomini.Run("exec", bundle.Id, "true");
             Assert.True(plain.ExitCode == 0, plain.ToString());
-            var evil = Gomini("exec", bundle.Id, "/evil");
+            var evil = gomini.Run("exec", bundle.Id, "/evil");
             Assert.NotEqual(0, evil.ExitCode);
             Assert.DoesNotContain("Usage", evil.Stdout + evil.Stderr);
         }
@@ -142,7 +132,7 @@ public sealed class SealedBinaryTests(GominiFixture fixture) : ContainerTest(fix
     public new void Dispose()
     {
         foreach (var id in started)
-            Gomini("delete", "--force", id);
+            gomini.Run("delete", "--force", id);
         base.Dispose();
     }
 }

@@ -8,16 +8,7 @@ namespace GoMini.Integration.Hooks;
 public sealed class HookTests(GominiFixture fixture) : ContainerTest(fixture)
 {
     private static readonly string[] Points = ["prestart", "createRuntime", "createContainer", "startContainer", "poststart", "poststop"];
-    private readonly string root = Directory.CreateDirectory(Path.Combine(fixture.WorkDir, "root-" + Guid.NewGuid().ToString("N")[..8])).FullName;
-
-    private ProcessResult Gomini(params string[] args)
-    {
-        var output = Path.Combine(root, ".out");
-        var errors = Path.Combine(root, ".err");
-        var result = Shell.Run("/bin/sh", ["-c", $"exec \"$0\" \"$@\" </dev/null >{output} 2>{errors}", Fixture.Binary, "--root", root, .. args],
-            TimeSpan.FromSeconds(30));
-        return new ProcessResult(result.ExitCode, File.ReadAllText(output), File.ReadAllText(errors));
-    }
+    private readonly GominiCli gomini = new(fixture);
 
     /// <summary>
     /// A hook script that appends its name and the state's status to $LOG; <paramref name="failing"/> exits 1.
@@ -66,6 +57,21 @@ public sealed class HookTests(GominiFixture fixture) : ContainerTest(fixture)
             }),
         });
 
+    /// <summary>
+    /// `create` of a container whose hook at <paramref name="failing"/> fails: create must fail and leave
+    /// no state behind. Returns create's stderr and the hooks' log.
+    /// </summary>
+    private (string Stderr, string[] Log) CreateWithFailingHook(string failing)
+    {
+        var bundle = NewBundle().Args("true");
+        var log = Path.Combine(bundle.Rootfs, "hooks.log");
+        WithHooks(bundle, log, failing).Save();
+        var created = gomini.Run("create", "--bundle", bundle.Path, bundle.Id);
+        Assert.Equal(1, created.ExitCode);
+        Assert.False(Directory.Exists(Path.Combine(gomini.Root, bundle.Id)));
+        return (created.Stderr, File.ReadAllLines(log));
+    }
+
     private static string Ns(string kind) => new FileInfo($"/proc/self/ns/{kind}").LinkTarget!;
 
     private static readonly string[] Expected =
@@ -88,25 +94,20 @@ public sealed class HookTests(GominiFixture fixture) : ContainerTest(fixture)
         var bundle = NewBundle().Args("true");
         var log = Path.Combine(bundle.Rootfs, "hooks.log");
         WithHooks(bundle, log).Save();
-        Assert.Equal(0, Gomini("create", "--bundle", bundle.Path, bundle.Id).ExitCode);
+        Assert.Equal(0, gomini.Run("create", "--bundle", bundle.Path, bundle.Id).ExitCode);
         Assert.Equal(Expected[..3], File.ReadAllLines(log));
-        Assert.Equal(0, Gomini("start", bundle.Id).ExitCode);
-        for (var i = 0; i < 200 && !Gomini("state", bundle.Id).Stdout.Contains("stopped"); i++) Thread.Sleep(10);
-        Assert.Equal(0, Gomini("delete", bundle.Id).ExitCode);
+        Assert.Equal(0, gomini.Run("start", bundle.Id).ExitCode);
+        for (var i = 0; i < 200 && !gomini.Run("state", bundle.Id).Stdout.Contains("stopped"); i++) Thread.Sleep(10);
+        Assert.Equal(0, gomini.Run("delete", bundle.Id).ExitCode);
         Assert.Equal(Expected, File.ReadAllLines(log));
     }
 
     [Fact]
     public void A_failing_createRuntime_hook_fails_create_and_leaves_nothing()
     {
-        var bundle = NewBundle().Args("true");
-        var log = Path.Combine(bundle.Rootfs, "hooks.log");
-        WithHooks(bundle, log, failing: "createRuntime").Save();
-        var created = Gomini("create", "--bundle", bundle.Path, bundle.Id);
-        Assert.Equal(1, created.ExitCode);
-        Assert.Contains("createruntime", created.Stderr.ToLowerInvariant());
-        Assert.False(Directory.Exists(Path.Combine(root, bundle.Id)));
-        Assert.Equal(Expected[..2], File.ReadAllLines(log));
+        var (stderr, log) = CreateWithFailingHook("createRuntime");
+        Assert.Contains("createruntime", stderr.ToLowerInvariant());
+        Assert.Equal(Expected[..2], log);
     }
 
     [Fact]
@@ -163,14 +164,14 @@ public sealed class HookTests(GominiFixture fixture) : ContainerTest(fixture)
             readlink /proc/self/ns/mnt > /start-mnt
             """);
         WithHook(bundle, "startContainer", "/only-in-container/hook.sh").Save();
-        Assert.Equal(0, Gomini("create", "--bundle", bundle.Path, bundle.Id).ExitCode);
+        Assert.Equal(0, gomini.Run("create", "--bundle", bundle.Path, bundle.Id).ExitCode);
         string InRootfs(string name) => File.ReadAllText(Path.Combine(bundle.Rootfs, name)).Trim();
         Assert.False(File.Exists(Path.Combine(bundle.Rootfs, "start-hostname")), "startContainer ran before start");
-        var pid = (int)JsonNode.Parse(Gomini("state", bundle.Id).Stdout)!["pid"]!;
+        var pid = gomini.Pid(bundle.Id);
 
-        var started = Gomini("start", bundle.Id);
+        var started = gomini.Run("start", bundle.Id);
         Assert.True(started.ExitCode == 0, started.ToString());
-        for (var i = 0; i < 200 && !Gomini("state", bundle.Id).Stdout.Contains("stopped"); i++) Thread.Sleep(10);
+        for (var i = 0; i < 200 && !gomini.Run("state", bundle.Id).Stdout.Contains("stopped"); i++) Thread.Sleep(10);
         Assert.Equal("gomini-test", InRootfs("start-hostname"));
         Assert.Equal("gomini-test", InRootfs("process-saw")); // the hook ran before the process
         Assert.Contains("only-in-container", InRootfs("start-root").Split('\n'));
@@ -179,20 +180,15 @@ public sealed class HookTests(GominiFixture fixture) : ContainerTest(fixture)
         Assert.Equal("created", (string?)state["status"]);
         Assert.Equal(bundle.Id, (string?)state["id"]);
         Assert.Equal(pid, (int)state["pid"]!);
-        Assert.Equal(0, Gomini("delete", bundle.Id).ExitCode);
+        Assert.Equal(0, gomini.Run("delete", bundle.Id).ExitCode);
     }
 
     [Fact]
     public void A_failing_createContainer_hook_fails_create_and_leaves_nothing()
     {
-        var bundle = NewBundle().Args("true");
-        var log = Path.Combine(bundle.Rootfs, "hooks.log");
-        WithHooks(bundle, log, failing: "createContainer").Save();
-        var created = Gomini("create", "--bundle", bundle.Path, bundle.Id);
-        Assert.Equal(1, created.ExitCode);
-        Assert.Contains("createContainer hook", created.Stderr);
-        Assert.False(Directory.Exists(Path.Combine(root, bundle.Id)));
-        Assert.Equal(Expected[..3], File.ReadAllLines(log));
+        var (stderr, log) = CreateWithFailingHook("createContainer");
+        Assert.Contains("createContainer hook", stderr);
+        Assert.Equal(Expected[..3], log);
     }
 
     [Fact]
@@ -201,13 +197,13 @@ public sealed class HookTests(GominiFixture fixture) : ContainerTest(fixture)
         var bundle = NewBundle().Args("/bin/touch", "/process-ran");
         var log = Path.Combine(bundle.Rootfs, "hooks.log");
         WithHooks(bundle, log, failing: "startContainer").Save();
-        Assert.Equal(0, Gomini("create", "--bundle", bundle.Path, bundle.Id).ExitCode);
-        var started = Gomini("start", bundle.Id);
+        Assert.Equal(0, gomini.Run("create", "--bundle", bundle.Path, bundle.Id).ExitCode);
+        var started = gomini.Run("start", bundle.Id);
         Assert.Equal(1, started.ExitCode);
         Assert.Contains("startContainer hook /hook.sh failed with exit status 1", started.Stderr);
-        for (var i = 0; i < 200 && !Gomini("state", bundle.Id).Stdout.Contains("stopped"); i++) Thread.Sleep(10);
-        Assert.Contains("\"stopped\"", Gomini("state", bundle.Id).Stdout);
-        Assert.Equal(0, Gomini("delete", bundle.Id).ExitCode);
+        for (var i = 0; i < 200 && !gomini.Run("state", bundle.Id).Stdout.Contains("stopped"); i++) Thread.Sleep(10);
+        Assert.Contains("\"stopped\"", gomini.Run("state", bundle.Id).Stdout);
+        Assert.Equal(0, gomini.Run("delete", bundle.Id).ExitCode);
         Assert.False(File.Exists(Path.Combine(bundle.Rootfs, "process-ran")));
         Assert.Equal(Expected[..4], File.ReadAllLines(log).Take(4));
         Assert.DoesNotContain("poststart running", File.ReadAllLines(log));
@@ -235,10 +231,10 @@ public sealed class HookTests(GominiFixture fixture) : ContainerTest(fixture)
             ["createContainer"] = new JsonArray(new JsonObject { ["path"] = "/bin/sleep", ["args"] = new JsonArray("sleep", "20"), ["timeout"] = 1 }),
         }).Save();
         var started = DateTime.UtcNow;
-        var created = Gomini("create", "--bundle", bundle.Path, bundle.Id);
+        var created = gomini.Run("create", "--bundle", bundle.Path, bundle.Id);
         Assert.Equal(1, created.ExitCode);
         Assert.Contains("createContainer hook /bin/sleep did not finish within 1 s", created.Stderr);
         Assert.InRange((DateTime.UtcNow - started).TotalSeconds, 0.9, 10);
-        Assert.False(Directory.Exists(Path.Combine(root, bundle.Id)));
+        Assert.False(Directory.Exists(Path.Combine(gomini.Root, bundle.Id)));
     }
 }

@@ -7,22 +7,7 @@ namespace GoMini.Integration.Lifecycle;
 /// <summary>runc's lifecycle against the real binary: create, start, state, kill, delete, pause, resume, under a private --root.</summary>
 public sealed class LifecycleTests(GominiFixture fixture) : ContainerTest(fixture)
 {
-    private readonly string root = Directory.CreateDirectory(Path.Combine(fixture.WorkDir, "root-" + Guid.NewGuid().ToString("N")[..8])).FullName;
-
-    /// <summary>
-    /// gomini with its output in files: a created container inherits create's stdio (as with runc),
-    /// so a pipe would stay open until the container ends and a reader would wait for it.
-    /// </summary>
-    private ProcessResult Gomini(params string[] args)
-    {
-        var output = Path.Combine(root, ".out");
-        var errors = Path.Combine(root, ".err");
-        var result = Shell.Run("/bin/sh", ["-c", $"exec \"$0\" \"$@\" </dev/null >{output} 2>{errors}", Fixture.Binary, "--root", root, .. args],
-            TimeSpan.FromSeconds(30));
-        return new ProcessResult(result.ExitCode, File.ReadAllText(output), File.ReadAllText(errors));
-    }
-
-    private string Status(string id) => JsonNode.Parse(Gomini("state", id).Stdout)!["status"]!.GetValue<string>();
+    private readonly GominiCli gomini = new(fixture);
 
     [Fact]
     public void A_container_goes_through_created_running_paused_stopped_and_is_deleted()
@@ -30,30 +15,30 @@ public sealed class LifecycleTests(GominiFixture fixture) : ContainerTest(fixtur
         var bundle = NewBundle().Args("sleep", "1000");
         bundle.Save();
         var pidFile = Path.Combine(bundle.Path, "pid");
-        Assert.Equal(0, Gomini("create", "--bundle", bundle.Path, "--pid-file", pidFile, bundle.Id).ExitCode);
-        var state = JsonNode.Parse(Gomini("state", bundle.Id).Stdout)!;
+        Assert.Equal(0, gomini.Run("create", "--bundle", bundle.Path, "--pid-file", pidFile, bundle.Id).ExitCode);
+        var state = JsonNode.Parse(gomini.Run("state", bundle.Id).Stdout)!;
         Assert.Equal("created", state["status"]!.GetValue<string>());
         Assert.Equal(File.ReadAllText(pidFile), state["pid"]!.GetValue<int>().ToString());
         Assert.Equal(bundle.Path, state["bundle"]!.GetValue<string>());
 
-        Assert.Equal(0, Gomini("start", bundle.Id).ExitCode);
-        Assert.Equal("running", Status(bundle.Id));
-        Assert.NotEqual(0, Gomini("start", bundle.Id).ExitCode);
-        Assert.NotEqual(0, Gomini("delete", bundle.Id).ExitCode);
+        Assert.Equal(0, gomini.Run("start", bundle.Id).ExitCode);
+        Assert.Equal("running", gomini.Status(bundle.Id));
+        Assert.NotEqual(0, gomini.Run("start", bundle.Id).ExitCode);
+        Assert.NotEqual(0, gomini.Run("delete", bundle.Id).ExitCode);
 
-        if (Gomini("pause", bundle.Id).ExitCode == 0)
+        if (gomini.Run("pause", bundle.Id).ExitCode == 0)
         {
-            Assert.Equal("paused", Status(bundle.Id));
-            Assert.Equal(0, Gomini("resume", bundle.Id).ExitCode);
-            Assert.Equal("running", Status(bundle.Id));
+            Assert.Equal("paused", gomini.Status(bundle.Id));
+            Assert.Equal(0, gomini.Run("resume", bundle.Id).ExitCode);
+            Assert.Equal("running", gomini.Status(bundle.Id));
         }
 
-        Assert.Equal(0, Gomini("kill", bundle.Id, "SIGKILL").ExitCode);
-        for (var i = 0; i < 200 && Status(bundle.Id) != "stopped"; i++) Thread.Sleep(10);
-        Assert.Equal("stopped", Status(bundle.Id));
-        Assert.Equal(0, Gomini("delete", bundle.Id).ExitCode);
-        Assert.NotEqual(0, Gomini("state", bundle.Id).ExitCode);
-        Assert.False(Directory.Exists(Path.Combine(root, bundle.Id)));
+        Assert.Equal(0, gomini.Run("kill", bundle.Id, "SIGKILL").ExitCode);
+        for (var i = 0; i < 200 && gomini.Status(bundle.Id) != "stopped"; i++) Thread.Sleep(10);
+        Assert.Equal("stopped", gomini.Status(bundle.Id));
+        Assert.Equal(0, gomini.Run("delete", bundle.Id).ExitCode);
+        Assert.NotEqual(0, gomini.Run("state", bundle.Id).ExitCode);
+        Assert.False(Directory.Exists(Path.Combine(gomini.Root, bundle.Id)));
     }
 
     /// <summary>
@@ -66,16 +51,16 @@ public sealed class LifecycleTests(GominiFixture fixture) : ContainerTest(fixtur
     {
         var bundle = NewBundle().Args("sleep", "1000");
         bundle.Save();
-        Assert.Equal(0, Gomini("create", "--bundle", bundle.Path, bundle.Id).ExitCode);
-        var file = Path.Combine(root, bundle.Id, "state.json");
+        Assert.Equal(0, gomini.Run("create", "--bundle", bundle.Path, bundle.Id).ExitCode);
+        var file = Path.Combine(gomini.Root, bundle.Id, "state.json");
         var old = JsonNode.Parse(File.ReadAllText(file))!.AsObject();
         Assert.True(old.Remove("cgroupParents"), "the state has cgroupParents to remove");
         File.WriteAllText(file, old.ToJsonString());
 
-        Assert.Equal("created", Status(bundle.Id));
-        var deleted = Gomini("delete", "--force", bundle.Id);
+        Assert.Equal("created", gomini.Status(bundle.Id));
+        var deleted = gomini.Run("delete", "--force", bundle.Id);
         Assert.True(deleted.ExitCode == 0, deleted.ToString());
-        Assert.False(Directory.Exists(Path.Combine(root, bundle.Id)));
+        Assert.False(Directory.Exists(Path.Combine(gomini.Root, bundle.Id)));
     }
 
     [Fact]
@@ -83,11 +68,11 @@ public sealed class LifecycleTests(GominiFixture fixture) : ContainerTest(fixtur
     {
         var bundle = NewBundle().Args("sleep", "1000");
         bundle.Save();
-        Assert.Equal(0, Gomini("create", "--bundle", bundle.Path, bundle.Id).ExitCode);
-        Assert.Equal(0, Gomini("start", bundle.Id).ExitCode);
-        Assert.Equal(0, Gomini("delete", "--force", bundle.Id).ExitCode);
-        Assert.Equal(0, Gomini("delete", "--force", bundle.Id).ExitCode);
-        Assert.NotEqual(0, Gomini("delete", bundle.Id).ExitCode);
+        Assert.Equal(0, gomini.Run("create", "--bundle", bundle.Path, bundle.Id).ExitCode);
+        Assert.Equal(0, gomini.Run("start", bundle.Id).ExitCode);
+        Assert.Equal(0, gomini.Run("delete", "--force", bundle.Id).ExitCode);
+        Assert.Equal(0, gomini.Run("delete", "--force", bundle.Id).ExitCode);
+        Assert.NotEqual(0, gomini.Run("delete", bundle.Id).ExitCode);
     }
 
     [Fact]
@@ -96,9 +81,9 @@ public sealed class LifecycleTests(GominiFixture fixture) : ContainerTest(fixtur
         var bundle = NewBundle().Args("/no/such/program").Edit(c => c["hostname"] = new string('h', 100));
         bundle.Save();
         var log = Path.Combine(bundle.Path, "log.json");
-        var result = Gomini("--log", log, "--log-format", "json", "create", "--bundle", bundle.Path, bundle.Id);
+        var result = gomini.Run("--log", log, "--log-format", "json", "create", "--bundle", bundle.Path, bundle.Id);
         Assert.Equal(1, result.ExitCode);
-        Assert.False(Directory.Exists(Path.Combine(root, bundle.Id)));
+        Assert.False(Directory.Exists(Path.Combine(gomini.Root, bundle.Id)));
         var lines = File.ReadAllLines(log);
         Assert.NotEmpty(lines);
         foreach (var line in lines)
@@ -115,12 +100,12 @@ public sealed class LifecycleTests(GominiFixture fixture) : ContainerTest(fixtur
     {
         var bundle = NewBundle().Args("sleep", "1000");
         bundle.Save();
-        Assert.Equal(0, Gomini("create", "--bundle", bundle.Path, bundle.Id).ExitCode);
-        Assert.Equal(0, Gomini("start", bundle.Id).ExitCode);
-        Assert.Equal(0, Gomini("kill", bundle.Id, "CONT").ExitCode);
-        Assert.Equal(0, Gomini("kill", bundle.Id, "18").ExitCode);
-        Assert.NotEqual(0, Gomini("kill", bundle.Id, "NOSUCH").ExitCode);
-        Assert.Equal(0, Gomini("kill", "--all", bundle.Id, "KILL").ExitCode);
-        Assert.Equal(0, Gomini("delete", "--force", bundle.Id).ExitCode);
+        Assert.Equal(0, gomini.Run("create", "--bundle", bundle.Path, bundle.Id).ExitCode);
+        Assert.Equal(0, gomini.Run("start", bundle.Id).ExitCode);
+        Assert.Equal(0, gomini.Run("kill", bundle.Id, "CONT").ExitCode);
+        Assert.Equal(0, gomini.Run("kill", bundle.Id, "18").ExitCode);
+        Assert.NotEqual(0, gomini.Run("kill", bundle.Id, "NOSUCH").ExitCode);
+        Assert.Equal(0, gomini.Run("kill", "--all", bundle.Id, "KILL").ExitCode);
+        Assert.Equal(0, gomini.Run("delete", "--force", bundle.Id).ExitCode);
     }
 }

@@ -1,4 +1,3 @@
-using GoMini.Integration.Lifecycle;
 using GoMini.Integration.Support;
 using Xunit;
 

@@ -36,8 +36,8 @@ public sealed class OwnBinaryProtectionTests(GominiFixture fixture) : ContainerT
             ["createRuntime"] = new JsonArray(new JsonObject { ["path"] = hook, ["args"] = new JsonArray("attack.sh") }),
         }).Save();
 
-        var root = Path.Combine(bundle.Path, "state");
-        var made = Gomini(binary, bundle, "--root", root, command, "--bundle", bundle.Path, bundle.Id);
+        var gomini = new GominiCli(Fixture, binary);
+        var made = gomini.Run(command, "--bundle", bundle.Path, bundle.Id);
         Assert.True(made.ExitCode == 0, made.ToString());
         try
         {
@@ -51,20 +51,7 @@ public sealed class OwnBinaryProtectionTests(GominiFixture fixture) : ContainerT
         finally
         {
             if (command == "create")
-                Gomini(binary, bundle, "--root", root, "delete", "--force", bundle.Id);
+                gomini.Run("delete", "--force", bundle.Id);
         }
-    }
-
-    /// <summary>
-    /// Output goes to files: after `create`, the waiting init child keeps gomini's stdout open, so
-    /// reading a pipe to its end would wait for the container.
-    /// </summary>
-    private static ProcessResult Gomini(string binary, Bundle bundle, params string[] args)
-    {
-        var output = Path.Combine(bundle.Path, ".out");
-        var errors = Path.Combine(bundle.Path, ".err");
-        var result = Shell.Run("/bin/sh", ["-c", $"exec \"$0\" \"$@\" </dev/null >{output} 2>{errors}", binary, .. args],
-            TimeSpan.FromSeconds(30));
-        return new ProcessResult(result.ExitCode, File.ReadAllText(output), File.ReadAllText(errors));
     }
 }

@@ -9,26 +9,12 @@ namespace GoMini.Integration.Run;
 /// </summary>
 public sealed class PreserveFdsTests(GominiFixture fixture) : ContainerTest(fixture), IDisposable
 {
-    private readonly string root = Directory.CreateDirectory(Path.Combine(fixture.WorkDir, "root-" + Guid.NewGuid().ToString("N")[..8])).FullName;
+    private readonly GominiCli gomini = new(fixture);
     private readonly List<string> started = [];
-
-    /// <summary>
-    /// gomini started by a shell that first runs <paramref name="redirections"/> (e.g. `exec 3&lt;file`),
-    /// so gomini inherits those fds as a caller like systemd or conmon would pass them.
-    /// </summary>
-    private ProcessResult Gomini(string redirections, params string[] args)
-    {
-        var name = Guid.NewGuid().ToString("N")[..8];
-        var output = Path.Combine(root, $".out-{name}");
-        var errors = Path.Combine(root, $".err-{name}");
-        var result = Shell.Run("/bin/sh", ["-c", $"{redirections}\nexec \"$0\" \"$@\" </dev/null >{output} 2>{errors}", Fixture.Binary, "--root", root, .. args],
-            TimeSpan.FromSeconds(30));
-        return new ProcessResult(result.ExitCode, File.ReadAllText(output), File.ReadAllText(errors));
-    }
 
     private string HostFile(string name, string text)
     {
-        var path = Path.Combine(root, name);
+        var path = Path.Combine(gomini.Root, name);
         File.WriteAllText(path, text);
         return path;
     }
@@ -44,7 +30,7 @@ public sealed class PreserveFdsTests(GominiFixture fixture) : ContainerTest(fixt
         var three = HostFile("three", "first");
         var four = HostFile("four", "second");
         var five = HostFile("five", "third");
-        var result = Gomini($"exec 3<{three} 4<{four} 5<{five}", "run", "--preserve-fds", "2", "--bundle", bundle.Path, bundle.Id);
+        var result = gomini.RunAfter($"exec 3<{three} 4<{four} 5<{five}", "run", "--preserve-fds", "2", "--bundle", bundle.Path, bundle.Id);
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(["3=first", "4=second", "5=closed"], result.Stdout.Trim().Split('\n'));
     }
@@ -55,7 +41,7 @@ public sealed class PreserveFdsTests(GominiFixture fixture) : ContainerTest(fixt
         var bundle = NewBundle().Args("sh", "-c", Probe);
         bundle.Save();
         var three = HostFile("three", "first");
-        var result = Gomini($"exec 3<{three}", "run", "--bundle", bundle.Path, bundle.Id);
+        var result = gomini.RunAfter($"exec 3<{three}", "run", "--bundle", bundle.Path, bundle.Id);
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(["3=closed", "4=closed", "5=closed"], result.Stdout.Trim().Split('\n'));
     }
@@ -66,10 +52,10 @@ public sealed class PreserveFdsTests(GominiFixture fixture) : ContainerTest(fixt
         var bundle = NewBundle().Args("sh", "-c", "cat <&3 > /from-fd-3");
         bundle.Save();
         var three = HostFile("three", "kept-across-start");
-        var created = Gomini($"exec 3<{three}", "create", "--preserve-fds", "1", "--bundle", bundle.Path, bundle.Id);
+        var created = gomini.RunAfter($"exec 3<{three}", "create", "--preserve-fds", "1", "--bundle", bundle.Path, bundle.Id);
         Assert.True(created.ExitCode == 0, created.ToString());
         started.Add(bundle.Id);
-        Assert.Equal(0, Gomini("", "start", bundle.Id).ExitCode);
+        Assert.Equal(0, gomini.Run("start", bundle.Id).ExitCode);
         var result = Path.Combine(bundle.Rootfs, "from-fd-3");
         for (var i = 0; i < 500 && !(File.Exists(result) && File.ReadAllText(result).Length > 0); i++) Thread.Sleep(10);
         Assert.Equal("kept-across-start", File.ReadAllText(result));
@@ -80,13 +66,13 @@ public sealed class PreserveFdsTests(GominiFixture fixture) : ContainerTest(fixt
     {
         var bundle = NewBundle().Args("sleep", "1000");
         bundle.Save();
-        Assert.Equal(0, Gomini("", "run", "-d", "--bundle", bundle.Path, bundle.Id).ExitCode);
+        Assert.Equal(0, gomini.Run("run", "-d", "--bundle", bundle.Path, bundle.Id).ExitCode);
         started.Add(bundle.Id);
         var three = HostFile("three", "into-exec");
-        var result = Gomini($"exec 3<{three} 4<{three}", "exec", "--preserve-fds", "1", bundle.Id, "sh", "-c", Probe);
+        var result = gomini.RunAfter($"exec 3<{three} 4<{three}", "exec", "--preserve-fds", "1", bundle.Id, "sh", "-c", Probe);
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(["3=into-exec", "4=closed", "5=closed"], result.Stdout.Trim().Split('\n'));
-        var without = Gomini($"exec 3<{three}", "exec", bundle.Id, "sh", "-c", Probe);
+        var without = gomini.RunAfter($"exec 3<{three}", "exec", bundle.Id, "sh", "-c", Probe);
         Assert.Equal(["3=closed", "4=closed", "5=closed"], without.Stdout.Trim().Split('\n'));
     }
 
@@ -95,7 +81,7 @@ public sealed class PreserveFdsTests(GominiFixture fixture) : ContainerTest(fixt
     {
         var bundle = NewBundle().Args("true");
         bundle.Save();
-        var result = Gomini("", "run", "--preserve-fds", "2", "--bundle", bundle.Path, bundle.Id);
+        var result = gomini.Run("run", "--preserve-fds", "2", "--bundle", bundle.Path, bundle.Id);
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("--preserve-fds 2: fd 3 was not passed", result.Stderr);
     }
@@ -103,7 +89,7 @@ public sealed class PreserveFdsTests(GominiFixture fixture) : ContainerTest(fixt
     public new void Dispose()
     {
         foreach (var id in started)
-            Gomini("", "delete", "--force", id);
+            gomini.Run("delete", "--force", id);
         base.Dispose();
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
+using Xunit;
 
 namespace GoMini.Integration.Terminal;
 
@@ -33,6 +34,19 @@ public sealed partial class ConsoleReceiver : IDisposable
     {
         if (!received.Wait(timeout) || received.Result < 0) return null;
         return new FileStream(new SafeFileHandle(received.Result, ownsHandle: true), FileAccess.ReadWrite, 1);
+    }
+
+    /// <summary>
+    /// Types <paramref name="line"/> into the master that comes within <paramref name="timeout"/> (the test
+    /// fails if none does) and returns what the process writes until <paramref name="until"/>.
+    /// </summary>
+    public string TypeAndRead(string line, string until, TimeSpan timeout)
+    {
+        using var master = Master(timeout);
+        Assert.NotNull(master);
+        master.Write(System.Text.Encoding.UTF8.GetBytes(line));
+        master.Flush();
+        return ReadUntil(master, until, timeout);
     }
 
     /// <summary>Reads until <paramref name="until"/> appears, EOF/EIO (every slave closed) or the timeout.</summary>

@@ -7,16 +7,7 @@ namespace GoMini.Integration.Terminal;
 /// <summary>process.terminal: the pty master goes to --console-socket; the process sees a pty as stdio and controlling terminal.</summary>
 public sealed class ConsoleSocketTests(GominiFixture fixture) : ContainerTest(fixture)
 {
-    private readonly string root = Directory.CreateDirectory(Path.Combine(fixture.WorkDir, "root-" + Guid.NewGuid().ToString("N")[..8])).FullName;
-
-    private ProcessResult Gomini(params string[] args)
-    {
-        var output = Path.Combine(root, ".out");
-        var errors = Path.Combine(root, ".err");
-        var result = Shell.Run("/bin/sh", ["-c", $"exec \"$0\" \"$@\" </dev/null >{output} 2>{errors}", Fixture.Binary, "--root", root, .. args],
-            TimeSpan.FromSeconds(30));
-        return new ProcessResult(result.ExitCode, File.ReadAllText(output), File.ReadAllText(errors));
-    }
+    private readonly GominiCli gomini = new(fixture);
 
     private static Bundle WithTerminal(Bundle bundle) => bundle.Edit(c =>
     {
@@ -30,13 +21,13 @@ public sealed class ConsoleSocketTests(GominiFixture fixture) : ContainerTest(fi
         var bundle = WithTerminal(NewBundle().Args("sh", "-c", "tty; stty size; [ -t 0 ] && echo stdin-is-a-tty; echo done"));
         bundle.Save();
         using var receiver = new ConsoleReceiver(bundle.Path);
-        var created = Gomini("create", "--bundle", bundle.Path, "--console-socket", receiver.Path, bundle.Id);
+        var created = gomini.Run("create", "--bundle", bundle.Path, "--console-socket", receiver.Path, bundle.Id);
         Assert.True(created.ExitCode == 0, created.ToString());
         try
         {
             using var master = receiver.Master(TimeSpan.FromSeconds(10));
             Assert.NotNull(master);
-            Assert.Equal(0, Gomini("start", bundle.Id).ExitCode);
+            Assert.Equal(0, gomini.Run("start", bundle.Id).ExitCode);
             var output = ConsoleReceiver.ReadUntil(master, "done", TimeSpan.FromSeconds(10));
             Assert.Contains("/dev/pts/0", output);
             Assert.Contains("31 97", output);
@@ -44,7 +35,7 @@ public sealed class ConsoleSocketTests(GominiFixture fixture) : ContainerTest(fi
         }
         finally
         {
-            Gomini("delete", "--force", bundle.Id);
+            gomini.Run("delete", "--force", bundle.Id);
         }
     }
 
@@ -54,21 +45,17 @@ public sealed class ConsoleSocketTests(GominiFixture fixture) : ContainerTest(fi
         var bundle = WithTerminal(NewBundle().Args("sh", "-c", "tty; read line; echo got-$line; echo done"));
         bundle.Save();
         using var receiver = new ConsoleReceiver(bundle.Path);
-        var run = Gomini("run", "-d", "--bundle", bundle.Path, "--console-socket", receiver.Path, bundle.Id);
+        var run = gomini.Run("run", "-d", "--bundle", bundle.Path, "--console-socket", receiver.Path, bundle.Id);
         try
         {
             Assert.True(run.ExitCode == 0, run.ToString());
-            using var master = receiver.Master(TimeSpan.FromSeconds(10));
-            Assert.NotNull(master);
-            master.Write("typed\n"u8);
-            master.Flush();
-            var output = ConsoleReceiver.ReadUntil(master, "done", TimeSpan.FromSeconds(10));
+            var output = receiver.TypeAndRead("typed\n", "done", TimeSpan.FromSeconds(10));
             Assert.Contains("/dev/pts/0", output);
             Assert.Contains("got-typed", output);
         }
         finally
         {
-            Gomini("delete", "--force", bundle.Id);
+            gomini.Run("delete", "--force", bundle.Id);
         }
     }
 
@@ -77,7 +64,7 @@ public sealed class ConsoleSocketTests(GominiFixture fixture) : ContainerTest(fi
     {
         var bundle = WithTerminal(NewBundle().Args("true"));
         bundle.Save();
-        var created = Gomini("create", "--bundle", bundle.Path, bundle.Id);
+        var created = gomini.Run("create", "--bundle", bundle.Path, bundle.Id);
         Assert.Equal(1, created.ExitCode);
         Assert.Contains("console socket", created.Stderr);
     }
@@ -88,10 +75,10 @@ public sealed class ConsoleSocketTests(GominiFixture fixture) : ContainerTest(fi
         var bundle = NewBundle().Args("true");
         bundle.Save();
         using var receiver = new ConsoleReceiver(bundle.Path);
-        var created = Gomini("create", "--bundle", bundle.Path, "--console-socket", receiver.Path, bundle.Id);
+        var created = gomini.Run("create", "--bundle", bundle.Path, "--console-socket", receiver.Path, bundle.Id);
         Assert.Equal(1, created.ExitCode);
         Assert.Contains("--console-socket", created.Stderr);
-        Assert.Equal(1, Gomini("state", bundle.Id).ExitCode);
+        Assert.Equal(1, gomini.Run("state", bundle.Id).ExitCode);
     }
 
     [Fact]
@@ -100,7 +87,7 @@ public sealed class ConsoleSocketTests(GominiFixture fixture) : ContainerTest(fi
         var bundle = WithTerminal(NewBundle().Args("sh", "-c", "tty; read line; echo got-$line; exit 3"));
         bundle.Save();
         // script gives gomini a real terminal, as an interactive user would.
-        var command = $"{Fixture.Binary} --root {root} run --bundle {bundle.Path} {bundle.Id}";
+        var command = $"{Fixture.Binary} --root {gomini.Root} run --bundle {bundle.Path} {bundle.Id}";
         var result = Shell.Run("script", ["-qec", command, "/dev/null"], TimeSpan.FromSeconds(30), stdin: "hello\n");
         Assert.Contains("/dev/pts/0", result.Stdout);
         Assert.Contains("got-hello", result.Stdout);

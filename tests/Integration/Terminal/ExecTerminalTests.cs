@@ -10,25 +10,15 @@ namespace GoMini.Integration.Terminal;
 /// </summary>
 public sealed class ExecTerminalTests(GominiFixture fixture) : ContainerTest(fixture), IDisposable
 {
-    private readonly string root = Directory.CreateDirectory(Path.Combine(fixture.WorkDir, "root-" + Guid.NewGuid().ToString("N")[..8])).FullName;
+    private readonly GominiCli gomini = new(fixture);
     private readonly List<string> started = [];
-
-    private ProcessResult Gomini(params string[] args)
-    {
-        var name = Guid.NewGuid().ToString("N")[..8];
-        var output = Path.Combine(root, $".out-{name}");
-        var errors = Path.Combine(root, $".err-{name}");
-        var result = Shell.Run("/bin/sh", ["-c", $"exec \"$0\" \"$@\" </dev/null >{output} 2>{errors}", Fixture.Binary, "--root", root, .. args],
-            TimeSpan.FromSeconds(30));
-        return new ProcessResult(result.ExitCode, File.ReadAllText(output), File.ReadAllText(errors));
-    }
 
     /// <summary>A running container without a terminal of its own, whose init sleeps.</summary>
     private Bundle Running()
     {
         var bundle = NewBundle().Args("sleep", "1000");
         bundle.Save();
-        var run = Gomini("run", "-d", "--bundle", bundle.Path, bundle.Id);
+        var run = gomini.Run("run", "-d", "--bundle", bundle.Path, bundle.Id);
         Assert.True(run.ExitCode == 0, run.ToString());
         started.Add(bundle.Id);
         return bundle;
@@ -39,14 +29,10 @@ public sealed class ExecTerminalTests(GominiFixture fixture) : ContainerTest(fix
     {
         var bundle = Running();
         using var receiver = new ConsoleReceiver(bundle.Path);
-        var exec = Gomini("exec", "-d", "-t", "--console-socket", receiver.Path, bundle.Id,
+        var exec = gomini.Run("exec", "-d", "-t", "--console-socket", receiver.Path, bundle.Id,
             "sh", "-c", "tty; [ -t 0 ] && [ -t 1 ] && echo stdio-is-a-tty; read line; echo got-$line; echo done");
         Assert.True(exec.ExitCode == 0, exec.ToString());
-        using var master = receiver.Master(TimeSpan.FromSeconds(10));
-        Assert.NotNull(master);
-        master.Write("typed\n"u8);
-        master.Flush();
-        var output = ConsoleReceiver.ReadUntil(master, "done", TimeSpan.FromSeconds(10));
+        var output = receiver.TypeAndRead("typed\n", "done", TimeSpan.FromSeconds(10));
         Assert.Matches(new Regex(@"^/dev/pts/\d+\r?$", RegexOptions.Multiline), output);
         Assert.Contains("stdio-is-a-tty", output);
         Assert.Contains("got-typed", output);
@@ -60,7 +46,7 @@ public sealed class ExecTerminalTests(GominiFixture fixture) : ContainerTest(fix
         File.WriteAllText(file, """{"terminal":true,"consoleSize":{"height":25,"width":81},"args":["sh","-c","tty; stty size; echo done; exit 6"],"env":["PATH=/bin"],"cwd":"/"}""");
         using var receiver = new ConsoleReceiver(bundle.Path);
         // Not detached: gomini waits for the process while the test reads the pty.
-        using var exec = Shell.Start("/bin/sh", ["-c", "exec \"$0\" \"$@\" </dev/null", Fixture.Binary, "--root", root,
+        using var exec = Shell.Start("/bin/sh", ["-c", "exec \"$0\" \"$@\" </dev/null", Fixture.Binary, "--root", gomini.Root,
             "exec", "--process", file, "--console-socket", receiver.Path, bundle.Id]);
         using var master = receiver.Master(TimeSpan.FromSeconds(10));
         Assert.NotNull(master);
@@ -76,7 +62,7 @@ public sealed class ExecTerminalTests(GominiFixture fixture) : ContainerTest(fix
     {
         var bundle = Running();
         // script gives gomini a real terminal, as an interactive user would.
-        var command = $"{Fixture.Binary} --root {root} exec -t {bundle.Id} sh -c 'tty; [ -t 0 ] && echo stdin-is-a-tty; read line; echo got-$line; exit 3'";
+        var command = $"{Fixture.Binary} --root {gomini.Root} exec -t {bundle.Id} sh -c 'tty; [ -t 0 ] && echo stdin-is-a-tty; read line; echo got-$line; exit 3'";
         var result = Shell.Run("script", ["-qec", command, "/dev/null"], TimeSpan.FromSeconds(30), stdin: "hello\n");
         Assert.Matches(new Regex(@"/dev/pts/\d+"), result.Stdout);
         Assert.Contains("stdin-is-a-tty", result.Stdout);
@@ -88,7 +74,7 @@ public sealed class ExecTerminalTests(GominiFixture fixture) : ContainerTest(fix
     public void Without_tty_the_exec_process_has_no_terminal()
     {
         var bundle = Running();
-        var result = Gomini("exec", bundle.Id, "sh", "-c", "[ -t 0 ] || echo no-tty");
+        var result = gomini.Run("exec", bundle.Id, "sh", "-c", "[ -t 0 ] || echo no-tty");
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("no-tty", result.Stdout.Trim());
     }
@@ -98,11 +84,11 @@ public sealed class ExecTerminalTests(GominiFixture fixture) : ContainerTest(fix
     {
         var bundle = Running();
         using var receiver = new ConsoleReceiver(bundle.Path);
-        var socketOnly = Gomini("exec", "--console-socket", receiver.Path, bundle.Id, "true");
+        var socketOnly = gomini.Run("exec", "--console-socket", receiver.Path, bundle.Id, "true");
         Assert.Equal(1, socketOnly.ExitCode);
         Assert.Single(socketOnly.Stderr.Trim().Split('\n'));
         Assert.Contains("--console-socket", socketOnly.Stderr);
-        var detached = Gomini("exec", "-d", "-t", bundle.Id, "true");
+        var detached = gomini.Run("exec", "-d", "-t", bundle.Id, "true");
         Assert.Equal(1, detached.ExitCode);
         Assert.Contains("cannot allocate tty if gomini will detach without setting console socket", detached.Stderr);
     }
@@ -110,7 +96,7 @@ public sealed class ExecTerminalTests(GominiFixture fixture) : ContainerTest(fix
     public new void Dispose()
     {
         foreach (var id in started)
-            Gomini("delete", "--force", id);
+            gomini.Run("delete", "--force", id);
         base.Dispose();
     }
 }
