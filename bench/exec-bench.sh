@@ -7,20 +7,12 @@
 set -euo pipefail
 
 runs=${1:-30}
-root=$(cd "$(dirname "$0")/.." && pwd)
-gomini=${GOMINI:-$root/bin/gomini}
-[ "$(id -u)" = 0 ] || { echo "exec-bench: needs root" >&2; exit 1; }
-[ -x "$gomini" ] || { echo "exec-bench: $gomini missing; run 'make build' first" >&2; exit 1; }
-for tool in runc crun; do
-    command -v $tool >/dev/null || { echo "exec-bench: $tool missing (apt-get install $tool)" >&2; exit 1; }
-done
+. "$(dirname "$0")/common.sh"
+check_tools exec-bench
 
 work=$(mktemp -d /tmp/gomini-exec-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-"$root/examples/make-rootfs.sh" "$work/bundle/rootfs" 2>/dev/null
-(cd "$work/bundle" && runc spec)
-sed -i -e 's/"terminal": true/"terminal": false/' -e 's/"ociVersion": "[^"]*"/"ociVersion": "1.0.2"/' "$work/bundle/config.json"
-sed -i -e ':a;N;$!ba;s/"args": \[[^]]*\]/"args": [ "sleep", "1000" ]/' "$work/bundle/config.json"
+make_bundle "$work/bundle" '"sleep", "1000"'
 
 cat > "$work/inner.sh" <<'INNER'
 set -eu

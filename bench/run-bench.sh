@@ -6,22 +6,13 @@
 set -euo pipefail
 
 runs=${1:-30}
-root=$(cd "$(dirname "$0")/.." && pwd)
-gomini=${GOMINI:-$root/bin/gomini}
-[ "$(id -u)" = 0 ] || { echo "run-bench: needs root" >&2; exit 1; }
-[ -x "$gomini" ] || { echo "run-bench: $gomini missing; run 'make build' first" >&2; exit 1; }
-for tool in runc crun; do
-    command -v $tool >/dev/null || { echo "run-bench: $tool missing (apt-get install $tool)" >&2; exit 1; }
-done
+. "$(dirname "$0")/common.sh"
+check_tools run-bench
 [ -x /usr/bin/time ] || apt-get install -y -qq time >/dev/null
 
 work=$(mktemp -d /tmp/gomini-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-"$root/examples/make-rootfs.sh" "$work/bundle/rootfs" 2>/dev/null
-(cd "$work/bundle" && runc spec)
-# runc's default spec, made non-interactive, running /bin/true, with an ociVersion crun 1.8.1 accepts.
-sed -i -e 's/"terminal": true/"terminal": false/' -e 's/"ociVersion": "[^"]*"/"ociVersion": "1.0.2"/' "$work/bundle/config.json"
-sed -i -e ':a;N;$!ba;s/"args": \[[^]]*\]/"args": [ "\/bin\/true" ]/' "$work/bundle/config.json"
+make_bundle "$work/bundle" '"/bin/true"'
 
 cat > "$work/inner.sh" <<'INNER'
 set -eu
