@@ -33,7 +33,8 @@ public static class HookPlanner
     /// </summary>
     public static Seq<Step> InContainer(RuntimeSpec spec, HookPoint point, string containerId, string bundle) =>
         For(spec, point).Map(s => (RunHook)s)
-            .Map(h => (Step)new RunContainerHook(h.Point, h.Path, h.Args, h.Env, h.TimeoutSeconds, containerId, bundle, h.Reason))
+            .Map(h => (Step)new RunContainerHook(h.Point, h.Path, h.Args, h.Env, h.TimeoutSeconds, containerId, bundle, h.Reason)
+                { Annotations = h.Annotations })
             .Strict();
 
     /// <summary>Host steps right after ReleaseInit (run only: create's process has not started yet).</summary>
@@ -70,9 +71,12 @@ public static class HookPlanner
             HookPoint.Poststart => (spec.Hooks?.Poststart, "poststart"),
             _ => (spec.Hooks?.Poststop, "poststop"),
         };
+        var annotations = (spec.Annotations ?? new Dictionary<string, string>())
+            .OrderBy(a => a.Key, StringComparer.Ordinal)
+            .Select(a => new Annotation(a.Key, a.Value)).ToSeq().Strict();
         return (list ?? []).Select((hook, i) => (Step)new RunHook(point, hook.Path ?? "",
                 (hook.Args ?? []).ToSeq().Strict(), (hook.Env ?? []).ToSeq().Strict(), hook.Timeout,
-                $"hooks.{name}[{i}]"))
+                $"hooks.{name}[{i}]") { Annotations = annotations })
             .ToSeq().Strict();
     }
 }

@@ -34,7 +34,11 @@ public sealed record SpawnInit(Seq<NamespaceKind> Create, Seq<NamespaceJoin> Joi
 public sealed record JoinCgroup(string Path, string Reason) : Step(Reason);
 
 /// <summary>Runs one OCI hook with the container state on its stdin.</summary>
-public sealed record RunHook(HookPoint Point, string Path, Seq<string> Args, Seq<string> Env, int? TimeoutSeconds, string Reason) : Step(Reason);
+public sealed record RunHook(HookPoint Point, string Path, Seq<string> Args, Seq<string> Env, int? TimeoutSeconds, string Reason) : Step(Reason)
+{
+    /// <summary>The config's annotations, for the state JSON on the hook's stdin (runc passes them too).</summary>
+    public Seq<Annotation> Annotations { get; init; }
+}
 
 /// <summary>Sends the init steps to the child, which runs them and execs the container process.</summary>
 public sealed record ReleaseInit(string Reason) : Step(Reason);

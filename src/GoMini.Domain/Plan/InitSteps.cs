@@ -94,7 +94,11 @@ public sealed record SetupConsole(string? SocketPath, uint Height, uint Width, s
 /// A failure fails create or start.
 /// </summary>
 public sealed record RunContainerHook(HookPoint Point, string Path, Seq<string> Args, Seq<string> Env, int? TimeoutSeconds,
-    string ContainerId, string Bundle, string Reason) : Step(Reason);
+    string ContainerId, string Bundle, string Reason) : Step(Reason)
+{
+    /// <summary>The config's annotations, for the state JSON on the hook's stdin.</summary>
+    public Seq<Annotation> Annotations { get; init; }
+}
 
 /// <summary>`create`: the init child blocks here until `start` releases it.</summary>
 public sealed record WaitForStart(string Reason) : Step(Reason);

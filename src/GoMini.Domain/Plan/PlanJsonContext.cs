@@ -9,7 +9,8 @@ namespace GoMini.Domain.Plan;
     WriteIndented = false,
     Converters = [
         typeof(SeqJsonConverter<Step>), typeof(SeqJsonConverter<string>), typeof(SeqJsonConverter<uint>),
-        typeof(SeqJsonConverter<NamespaceKind>), typeof(SeqJsonConverter<NamespaceJoin>)])]
+        typeof(SeqJsonConverter<NamespaceKind>), typeof(SeqJsonConverter<NamespaceJoin>), typeof(SeqJsonConverter<Annotation>)])]
+[JsonSerializable(typeof(Annotation))]
 [JsonSerializable(typeof(ContainerPlan))]
 [JsonSerializable(typeof(Step))]
 [JsonSerializable(typeof(Step[]))]

@@ -30,6 +30,6 @@ public static class ContainerHooks
 
     /// <summary>Runs the hook with its timeout; a failure throws, which fails the init step and so create or start.</summary>
     public static void Run(RunContainerHook s) =>
-        HookRunner.Run(new RunHook(s.Point, s.Path, s.Args, s.Env, s.TimeoutSeconds, s.Reason), s.ContainerId, s.Bundle,
+        HookRunner.Run(new RunHook(s.Point, s.Path, s.Args, s.Env, s.TimeoutSeconds, s.Reason) { Annotations = s.Annotations }, s.ContainerId, s.Bundle,
             hostPid > 0 ? hostPid : Environment.ProcessId);
 }

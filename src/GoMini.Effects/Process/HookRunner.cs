@@ -11,7 +11,7 @@ public static unsafe class HookRunner
 {
     public static void Run(RunHook hook, string containerId, string bundle, int pid)
     {
-        var state = State(hook.Point, containerId, bundle, pid);
+        var state = State(hook, containerId, bundle, pid);
         int* pipe = stackalloc int[2];
         Libc.Check(Libc.pipe2(pipe, Libc.O_CLOEXEC), "pipe2", hook.Path);
         int hookPid;
@@ -67,9 +67,9 @@ public static unsafe class HookRunner
         }
     }
 
-    private static byte[] State(HookPoint point, string id, string bundle, int pid)
+    private static byte[] State(RunHook hook, string id, string bundle, int pid)
     {
-        var status = point switch
+        var status = hook.Point switch
         {
             HookPoint.Prestart or HookPoint.CreateRuntime or HookPoint.CreateContainer => "creating",
             HookPoint.StartContainer => "created",
@@ -85,6 +85,13 @@ public static unsafe class HookRunner
             json.WriteString("status", status);
             if (pid > 0) json.WriteNumber("pid", pid);
             json.WriteString("bundle", bundle);
+            if (!hook.Annotations.IsEmpty)
+            {
+                json.WriteStartObject("annotations");
+                foreach (var annotation in hook.Annotations)
+                    json.WriteString(annotation.Key, annotation.Value);
+                json.WriteEndObject();
+            }
             json.WriteEndObject();
         }
         return buffer.ToArray();

@@ -15,10 +15,10 @@ public sealed class HookTests(GominiFixture fixture) : ContainerTest(fixture)
     /// startContainer's path is resolved in the container, so it runs the rootfs' copy and logs to the
     /// rootfs' /hooks.log; the others run the bundle's copy and log to the same file from the host's side.
     /// </summary>
-    private static Bundle WithHooks(Bundle bundle, string log, string? failing = null)
+    private static Bundle WithHooks(Bundle bundle, string log, string? failing = null, string? script = null)
     {
-        var text = $"#!/bin/sh\nstatus=$(sed -n 's/.*\"status\":\"\\([a-z]*\\)\".*/\\1/p')\necho \"$1 $status\" >> \"$LOG\"\n[ \"$1\" != \"{failing}\" ]\n";
-        var script = Executable(Path.Combine(bundle.Path, "hook.sh"), text);
+        var text = script ?? $"#!/bin/sh\nstatus=$(sed -n 's/.*\"status\":\"\\([a-z]*\\)\".*/\\1/p')\necho \"$1 $status\" >> \"$LOG\"\n[ \"$1\" != \"{failing}\" ]\n";
+        var hook = Executable(Path.Combine(bundle.Path, "hook.sh"), text);
         Executable(Path.Combine(bundle.Rootfs, "hook.sh"), text);
         return bundle.Edit(c =>
         {
@@ -28,7 +28,7 @@ public sealed class HookTests(GominiFixture fixture) : ContainerTest(fixture)
                 var inContainer = point == "startContainer";
                 hooks[point] = new JsonArray(new JsonObject
                 {
-                    ["path"] = inContainer ? "/hook.sh" : script,
+                    ["path"] = inContainer ? "/hook.sh" : hook,
                     ["args"] = new JsonArray("hook.sh", point),
                     ["env"] = new JsonArray("PATH=/usr/bin:/bin", "LOG=" + (inContainer ? "/hooks.log" : log)),
                     ["timeout"] = 10,
@@ -86,6 +86,25 @@ public sealed class HookTests(GominiFixture fixture) : ContainerTest(fixture)
         var result = bundle.Run();
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(Expected, File.ReadAllLines(log));
+    }
+
+    /// <summary>The state JSON each hook reads carries the config's annotations, as runc's does (it had none).</summary>
+    [Fact]
+    public void Every_hook_reads_the_configs_annotations_in_its_state()
+    {
+        var bundle = NewBundle().Args("true");
+        var log = Path.Combine(bundle.Rootfs, "hooks.log");
+        WithHooks(bundle, log, script: "#!/bin/sh\n{ cat; echo; } >> \"$LOG\"\n");
+        bundle.Edit(c => c["annotations"] = new JsonObject { ["org.example.team"] = "a=b c", ["io.gomini.test"] = "1" });
+        var result = bundle.Run();
+        Assert.True(result.ExitCode == 0, result.ToString());
+        var states = File.ReadAllLines(log).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal(Points.Length, states.Count);
+        Assert.All(states, s =>
+        {
+            Assert.Equal("a=b c", s["annotations"]?["org.example.team"]?.GetValue<string>());
+            Assert.Equal("1", s["annotations"]?["io.gomini.test"]?.GetValue<string>());
+        });
     }
 
     [Fact]

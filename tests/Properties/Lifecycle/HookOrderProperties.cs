@@ -53,6 +53,29 @@ public sealed class HookOrderProperties
 
     private static int Count(IReadOnlyList<HookSpec>? list) => list?.Count ?? 0;
 
+    private static readonly Gen<Dictionary<string, string>> Annotations =
+        from n in Gen.Choose(0, 4)
+        from keys in Gen.Elements("org.example.a", "io.x/y", "k=v", "").ListOf(n)
+        from values in Gen.Elements("", "1", "a=b c", "ü").ListOf(n)
+        select keys.Zip(values, (k, v) => (Key: k, Value: v)).DistinctBy(kv => kv.Key).ToDictionary(kv => kv.Key, kv => kv.Value);
+
+    /// <summary>runc's hooks read the config's annotations in their state; gomini's state had none.</summary>
+    [Property(MaxTest = 100, Arbitrary = [typeof(HookOrderProperties)])]
+    public Property Every_hook_step_carries_the_configs_annotations((RuntimeSpec Spec, RunOptions Options) input) =>
+        Prop.ForAll(Annotations.ToArbitrary(), annotations =>
+        {
+            var spec = input.Spec with { Annotations = annotations };
+            var steps = Planner.Plan(spec, input.Options, Generators.Facts).Match(p => p.Host.Concat(p.Init).ToList(), _ => []);
+            var expected = annotations.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => new Annotation(a.Key, a.Value)).ToList();
+            var carried = steps.Select(s => s switch
+            {
+                RunHook h => h.Annotations.ToList(),
+                RunContainerHook h => h.Annotations.ToList(),
+                _ => null,
+            }).Where(a => a != null).ToList();
+            return carried.All(a => a!.SequenceEqual(expected));
+        });
+
     [Property(MaxTest = 100, Arbitrary = [typeof(HookOrderProperties)])]
     public bool Hooks_run_in_the_specs_order_of_points_and_in_config_order((RuntimeSpec Spec, RunOptions Options) input)
     {
