@@ -45,7 +45,9 @@ public sealed class PodmanFixture : IDisposable
     public ProcessResult Podman(string[] args, string? stdin = null, int seconds = 60)
     {
         var env = $"CONTAINERS_CONF={Path.Combine(Dir, "containers.conf")}";
-        return Shell.Run("/usr/bin/env", [env, "podman", .. Globals(), .. args], TimeSpan.FromSeconds(seconds), stdin);
+        // In the fixture's directory: conmon writes an `oom` file into its working directory when the
+        // container meets its memory limit, which left one in the repository after the OOM test.
+        return Shell.Run("/usr/bin/env", ["-C", Dir, env, "podman", .. Globals(), .. args], TimeSpan.FromSeconds(seconds), stdin);
     }
 
     private static string HardLimit(string name)
