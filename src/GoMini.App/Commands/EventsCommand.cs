@@ -42,17 +42,20 @@ public static class EventsCommand
         return command;
     }
 
-    /// <summary>Polls the OOM counter every 100 ms and prints stats every period, until the container stops.</summary>
+    /// <summary>
+    /// Polls the OOM counter every 100 ms and prints stats every period, until the container stops. An OOM
+    /// kill that ends the container (the kernel may take its init too) is still reported: the counter is
+    /// read once more from the cgroups it had, which stay until `delete`.
+    /// </summary>
     private static void Stream(StateStore store, string id, TimeSpan period)
     {
         var oomKills = -1L;
         var nextStats = DateTime.UtcNow;
+        string[] last = [];
         while (Cgroups(store, id) is { } dirs)
         {
-            var kills = dirs.Select(d => Math.Max(CgroupEffects.Counter(Path.Combine(d, "memory.events"), "oom_kill"),
-                CgroupEffects.Counter(Path.Combine(d, "memory.oom_control"), "oom_kill"))).DefaultIfEmpty(-1).Max();
-            if (oomKills >= 0 && kills > oomKills) Print(new ContainerEvent("oom", id, null));
-            oomKills = Math.Max(oomKills, kills);
+            last = dirs;
+            oomKills = ReportOom(id, dirs, oomKills);
             if (DateTime.UtcNow >= nextStats)
             {
                 Print(new ContainerEvent("stats", id, Read(dirs)));
@@ -60,6 +63,16 @@ public static class EventsCommand
             }
             Thread.Sleep(100);
         }
+        ReportOom(id, last, oomKills);
+    }
+
+    /// <summary>Prints an oom event if the OOM-kill counter rose since <paramref name="before"/> (-1: not read yet); returns the count.</summary>
+    private static long ReportOom(string id, string[] dirs, long before)
+    {
+        var kills = dirs.Select(d => Math.Max(CgroupEffects.Counter(Path.Combine(d, "memory.events"), "oom_kill"),
+            CgroupEffects.Counter(Path.Combine(d, "memory.oom_control"), "oom_kill"))).DefaultIfEmpty(-1).Max();
+        if (before >= 0 && kills > before) Print(new ContainerEvent("oom", id, null));
+        return Math.Max(before, kills);
     }
 
     /// <summary>The container's cgroup directories, or null once it has stopped or is gone. The lock is not kept.</summary>
