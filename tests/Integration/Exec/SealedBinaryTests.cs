@@ -10,30 +10,18 @@ namespace GoMini.Integration.Exec;
 /// process, so the container can see it in /proc. Its /proc/&lt;pid&gt;/exe is gomini's binary bound
 /// read-only (Spawn/OwnBinaryGuard), which nobody can reopen for writing, in the container or not.
 /// </summary>
-public sealed class SealedBinaryTests(GominiFixture fixture) : ContainerTest(fixture), IDisposable
+public sealed class SealedBinaryTests(GominiFixture fixture) : RunningContainerTest(fixture, TimeSpan.FromSeconds(60))
 {
-    private readonly GominiCli gomini = new(fixture) { Timeout = TimeSpan.FromSeconds(60) };
-    private readonly List<string> started = [];
-
-    private Bundle Running(params string[] args)
-    {
-        var bundle = NewBundle().Args(args);
-        bundle.Save();
-        var run = gomini.Run("run", "-d", "--bundle", bundle.Path, bundle.Id);
-        Assert.True(run.ExitCode == 0, run.ToString());
-        started.Add(bundle.Id);
-        return bundle;
-    }
 
     [Fact]
     public void The_exec_inits_binary_is_on_a_read_only_mount()
     {
-        var bundle = Running("sleep", "1000");
+        var bundle = Running();
         var refusals = new List<string>();
         for (var attempt = 0; attempt < 40 && refusals.Count == 0; attempt++)
         {
             var held = new List<Microsoft.Win32.SafeHandles.SafeFileHandle>();
-            using (var exec = Shell.Start(Fixture.Binary, ["--root", gomini.Root, "exec", bundle.Id, "true"]))
+            using (var exec = Shell.Start(Fixture.Binary, ["--root", Gomini.Root, "exec", bundle.Id, "true"]))
             {
                 // Watch gomini exec's children until it ends: the exec-init is one of them until it execs
                 // `true`. Hold its exe open, as the exploit does: while it runs, a write open fails anyway
@@ -77,26 +65,24 @@ public sealed class SealedBinaryTests(GominiFixture fixture) : ContainerTest(fix
     public void A_container_cannot_write_to_the_binary_of_an_exec_init_through_proc_exe()
     {
         var hostHash = Hash(Fixture.Binary);
-        var bundle = NewBundle().Args("/attacker");
         // The exploit: a fast scanner (proc-exe-attacker.c, built static) holds open the exe of every
         // gomini-looking process it sees and keeps trying to write to it; and /evil, which the exec'd
         // process runs, is `#!/proc/self/exe`: it would make the exec-init run its own binary again,
         // now as the container's (unprivileged, visible) process.
-        var built = Shell.Run("gcc", ["-static", "-O2", "-o", Path.Combine(bundle.Rootfs, "attacker"),
-            Path.Combine(Repo.Root, "tests/Integration/Exec/proc-exe-attacker.c")], TimeSpan.FromMinutes(1));
-        Assert.True(built.ExitCode == 0, built.ToString());
-        File.WriteAllText(Path.Combine(bundle.Rootfs, "evil"), "#!/proc/self/exe\n");
-        Assert.Equal(0, Shell.Run("chmod", ["755", Path.Combine(bundle.Rootfs, "evil")], TimeSpan.FromSeconds(10)).ExitCode);
-        bundle.Save();
-        var run = gomini.Run("run", "-d", "--bundle", bundle.Path, bundle.Id);
-        Assert.True(run.ExitCode == 0, run.ToString());
-        started.Add(bundle.Id);
+        var bundle = Running(b =>
+        {
+            var built = Shell.Run("gcc", ["-static", "-O2", "-o", Path.Combine(b.Rootfs, "attacker"),
+                Path.Combine(Repo.Root, "tests/Integration/Exec/proc-exe-attacker.c")], TimeSpan.FromMinutes(1));
+            Assert.True(built.ExitCode == 0, built.ToString());
+            File.WriteAllText(Path.Combine(b.Rootfs, "evil"), "#!/proc/self/exe\n");
+            Assert.Equal(0, Shell.Run("chmod", ["755", Path.Combine(b.Rootfs, "evil")], TimeSpan.FromSeconds(10)).ExitCode);
+        }, "/attacker");
 
         for (var i = 0; i < 10; i++)
         {
-            var plain = gomini.Run("exec", bundle.Id, "true");
+            var plain = Gomini.Run("exec", bundle.Id, "true");
             Assert.True(plain.ExitCode == 0, plain.ToString());
-            var evil = gomini.Run("exec", bundle.Id, "/evil");
+            var evil = Gomini.Run("exec", bundle.Id, "/evil");
             Assert.NotEqual(0, evil.ExitCode);
             Assert.DoesNotContain("Usage", evil.Stdout + evil.Stderr);
         }
@@ -127,12 +113,5 @@ public sealed class SealedBinaryTests(GominiFixture fixture) : ContainerTest(fix
         try { return new FileInfo($"/proc/{pid}/exe").LinkTarget; }
         catch (IOException) { return null; }
         catch (UnauthorizedAccessException) { return null; }
-    }
-
-    public new void Dispose()
-    {
-        foreach (var id in started)
-            gomini.Run("delete", "--force", id);
-        base.Dispose();
     }
 }

@@ -49,13 +49,17 @@ public sealed class EventsTests(GominiFixture fixture) : ContainerTest(fixture)
         Assert.Equal(0, gomini.Run("delete", bundle.Id).ExitCode);
     }
 
-    /// <summary>A container with a 32 MiB limit whose process waits for /go, then runs <paramref name="allocate"/>.</summary>
-    private Bundle WaitingToAllocate(string allocate)
+    /// <summary>
+    /// A created container with a 32 MiB limit whose process waits for /go, then runs <paramref name="allocate"/>;
+    /// and `events` streaming it.
+    /// </summary>
+    private (Bundle Bundle, System.Diagnostics.Process Events) CreatedWithEvents(string allocate)
     {
         var bundle = NewBundle().Args("sh", "-c", "while [ ! -e /go ]; do sleep 0.05; done; " + allocate)
             .Edit(c => c["linux"]!["resources"] = new JsonObject { ["memory"] = new JsonObject { ["limit"] = 32L << 20 } });
         bundle.Save();
-        return bundle;
+        Assert.Equal(0, gomini.Run("create", "--bundle", bundle.Path, bundle.Id).ExitCode);
+        return (bundle, Shell.Start(Fixture.Binary, ["--root", gomini.Root, "events", "--interval", "1h", bundle.Id]));
     }
 
     /// <summary>
@@ -77,9 +81,8 @@ public sealed class EventsTests(GominiFixture fixture) : ContainerTest(fixture)
         // tail keeps its newline-free 64 MiB input against a 32 MiB limit; the kernel kills it. The shell
         // (the init) usually lives on; now and then the kernel's OOM killer takes it too, before tail's
         // memory is freed (seen here about one run in fifteen), and the container stops.
-        var bundle = WaitingToAllocate("head -c 64m /dev/zero | tail; echo $? >/tail-status; sleep 1000");
-        Assert.Equal(0, gomini.Run("create", "--bundle", bundle.Path, bundle.Id).ExitCode);
-        using var events = Shell.Start(Fixture.Binary, ["--root", gomini.Root, "events", "--interval", "1h", bundle.Id]);
+        var (bundle, events) = CreatedWithEvents("head -c 64m /dev/zero | tail; echo $? >/tail-status; sleep 1000");
+        using var stream = events;
         try
         {
             var oom = JsonNode.Parse(NextAfterAllocation(bundle, events))!;
@@ -108,9 +111,8 @@ public sealed class EventsTests(GominiFixture fixture) : ContainerTest(fixture)
     [Fact]
     public void An_oom_kill_that_ends_the_container_is_still_reported_before_the_stream_ends()
     {
-        var bundle = WaitingToAllocate("exec tail /dev/zero");
-        Assert.Equal(0, gomini.Run("create", "--bundle", bundle.Path, bundle.Id).ExitCode);
-        using var events = Shell.Start(Fixture.Binary, ["--root", gomini.Root, "events", "--interval", "1h", bundle.Id]);
+        var (bundle, events) = CreatedWithEvents("exec tail /dev/zero");
+        using var stream = events;
         try
         {
             var oom = JsonNode.Parse(NextAfterAllocation(bundle, events))!;

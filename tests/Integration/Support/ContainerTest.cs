@@ -19,8 +19,12 @@ public abstract class ContainerTest(GominiFixture fixture) : IDisposable
         return bundle;
     }
 
+    /// <summary>What a test class must end before the leak check looks (its detached containers).</summary>
+    protected virtual void CleanUp() { }
+
     public void Dispose()
     {
+        CleanUp();
         foreach (var bundle in bundles)
             LeakCheck.AssertNothingLeft(bundle);
         GC.SuppressFinalize(this);

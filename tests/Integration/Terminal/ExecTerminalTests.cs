@@ -8,28 +8,15 @@ namespace GoMini.Integration.Terminal;
 /// `exec --tty`: the exec'd process gets a new pty made inside the container; its master goes to
 /// --console-socket (what conmon does for `podman exec -t`) or, without one, gomini relays it.
 /// </summary>
-public sealed class ExecTerminalTests(GominiFixture fixture) : ContainerTest(fixture), IDisposable
+public sealed class ExecTerminalTests(GominiFixture fixture) : RunningContainerTest(fixture)
 {
-    private readonly GominiCli gomini = new(fixture);
-    private readonly List<string> started = [];
-
-    /// <summary>A running container without a terminal of its own, whose init sleeps.</summary>
-    private Bundle Running()
-    {
-        var bundle = NewBundle().Args("sleep", "1000");
-        bundle.Save();
-        var run = gomini.Run("run", "-d", "--bundle", bundle.Path, bundle.Id);
-        Assert.True(run.ExitCode == 0, run.ToString());
-        started.Add(bundle.Id);
-        return bundle;
-    }
 
     [Fact]
     public void Exec_tty_with_a_console_socket_sends_the_master_of_a_new_pty_and_the_process_runs_on_its_slave()
     {
         var bundle = Running();
         using var receiver = new ConsoleReceiver(bundle.Path);
-        var exec = gomini.Run("exec", "-d", "-t", "--console-socket", receiver.Path, bundle.Id,
+        var exec = Gomini.Run("exec", "-d", "-t", "--console-socket", receiver.Path, bundle.Id,
             "sh", "-c", "tty; [ -t 0 ] && [ -t 1 ] && echo stdio-is-a-tty; read line; echo got-$line; echo done");
         Assert.True(exec.ExitCode == 0, exec.ToString());
         var output = receiver.TypeAndRead("typed\n", "done", TimeSpan.FromSeconds(10));
@@ -46,7 +33,7 @@ public sealed class ExecTerminalTests(GominiFixture fixture) : ContainerTest(fix
         File.WriteAllText(file, """{"terminal":true,"consoleSize":{"height":25,"width":81},"args":["sh","-c","tty; stty size; echo done; exit 6"],"env":["PATH=/bin"],"cwd":"/"}""");
         using var receiver = new ConsoleReceiver(bundle.Path);
         // Not detached: gomini waits for the process while the test reads the pty.
-        using var exec = Shell.Start("/bin/sh", ["-c", "exec \"$0\" \"$@\" </dev/null", Fixture.Binary, "--root", gomini.Root,
+        using var exec = Shell.Start("/bin/sh", ["-c", "exec \"$0\" \"$@\" </dev/null", Fixture.Binary, "--root", Gomini.Root,
             "exec", "--process", file, "--console-socket", receiver.Path, bundle.Id]);
         using var master = receiver.Master(TimeSpan.FromSeconds(10));
         Assert.NotNull(master);
@@ -62,7 +49,7 @@ public sealed class ExecTerminalTests(GominiFixture fixture) : ContainerTest(fix
     {
         var bundle = Running();
         // script gives gomini a real terminal, as an interactive user would.
-        var command = $"{Fixture.Binary} --root {gomini.Root} exec -t {bundle.Id} sh -c 'tty; [ -t 0 ] && echo stdin-is-a-tty; read line; echo got-$line; exit 3'";
+        var command = $"{Fixture.Binary} --root {Gomini.Root} exec -t {bundle.Id} sh -c 'tty; [ -t 0 ] && echo stdin-is-a-tty; read line; echo got-$line; exit 3'";
         var result = Shell.Run("script", ["-qec", command, "/dev/null"], TimeSpan.FromSeconds(30), stdin: "hello\n");
         Assert.Matches(new Regex(@"/dev/pts/\d+"), result.Stdout);
         Assert.Contains("stdin-is-a-tty", result.Stdout);
@@ -74,7 +61,7 @@ public sealed class ExecTerminalTests(GominiFixture fixture) : ContainerTest(fix
     public void Without_tty_the_exec_process_has_no_terminal()
     {
         var bundle = Running();
-        var result = gomini.Run("exec", bundle.Id, "sh", "-c", "[ -t 0 ] || echo no-tty");
+        var result = Gomini.Run("exec", bundle.Id, "sh", "-c", "[ -t 0 ] || echo no-tty");
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal("no-tty", result.Stdout.Trim());
     }
@@ -84,19 +71,12 @@ public sealed class ExecTerminalTests(GominiFixture fixture) : ContainerTest(fix
     {
         var bundle = Running();
         using var receiver = new ConsoleReceiver(bundle.Path);
-        var socketOnly = gomini.Run("exec", "--console-socket", receiver.Path, bundle.Id, "true");
+        var socketOnly = Gomini.Run("exec", "--console-socket", receiver.Path, bundle.Id, "true");
         Assert.Equal(1, socketOnly.ExitCode);
         Assert.Single(socketOnly.Stderr.Trim().Split('\n'));
         Assert.Contains("--console-socket", socketOnly.Stderr);
-        var detached = gomini.Run("exec", "-d", "-t", bundle.Id, "true");
+        var detached = Gomini.Run("exec", "-d", "-t", bundle.Id, "true");
         Assert.Equal(1, detached.ExitCode);
         Assert.Contains("cannot allocate tty if gomini will detach without setting console socket", detached.Stderr);
-    }
-
-    public new void Dispose()
-    {
-        foreach (var id in started)
-            gomini.Run("delete", "--force", id);
-        base.Dispose();
     }
 }
