@@ -19,8 +19,6 @@ public static unsafe partial class LifecycleNative
     public static partial int chmod(string path, uint mode);
     [LibraryImport("libc", SetLastError = true)] public static partial int shutdown(int fd, int how);
     [LibraryImport("libc", SetLastError = true)] public static partial int fcntl(int fd, int command, int argument);
-    [LibraryImport("libc", SetLastError = true)] public static partial int fstat(int fd, byte* stat);
-    [LibraryImport("libc", SetLastError = true)] public static partial int dup(int fd);
     [LibraryImport("libc", SetLastError = true)] public static partial int dup2(int fd, int newFd);
 
     public static int Errno => Marshal.GetLastPInvokeError();
