@@ -95,7 +95,7 @@ public static class EventsCommand
 
     private static EventStats Read(string[] dirs)
     {
-        string? Text(string file) => dirs.Select(d => ReadOrNull(Path.Combine(d, file))).FirstOrDefault(t => t is not null);
+        string? Text(string file) => dirs.Select(d => CgroupEffects.ReadOrNull(Path.Combine(d, file))).FirstOrDefault(t => t is not null);
         ulong Number(string file) => Value(Text(file));
         ulong Key(string file, string key) => dirs.Select(d => CgroupEffects.Counter(Path.Combine(d, file), key)).Where(v => v >= 0)
             .Select(v => (ulong)v).FirstOrDefault();
@@ -120,12 +120,6 @@ public static class EventsCommand
         var pidsMax = Text("pids.max")?.Trim();
         var pids = new PidsStats(Number("pids.current"), pidsMax is null or "max" ? 0 : Value(pidsMax));
         return new EventStats(new CpuStats(cpu, throttling), memory, pids);
-    }
-
-    private static string? ReadOrNull(string file)
-    {
-        try { return File.ReadAllText(file); }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException) { return null; }
     }
 
     /// <summary>A cgroup number; "max" is no limit, which runc reports as 2^64-1.</summary>

@@ -136,7 +136,8 @@ public static class CgroupEffects
         return -1;
     }
 
-    internal static string? ReadOrNull(string file)
+    /// <summary>A cgroup (or /proc) file's text; null when it does not exist (the controller or the cgroup is not there).</summary>
+    public static string? ReadOrNull(string file)
     {
         try { return File.ReadAllText(file); }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException) { return null; }
