@@ -25,15 +25,7 @@ public sealed class CgroupLedger : IDisposable
     {
         if (LifecycleNative.mkdir(Directory, 0b111_000_000) < 0 && LifecycleNative.Errno != LifecycleNative.EEXIST)
             throw new SyscallException("mkdir", Directory, LifecycleNative.Errno);
-        var fd = Libc.Check(Libc.open(Directory, Libc.O_RDONLY | Libc.O_CLOEXEC | LifecycleNative.O_DIRECTORY, 0), "open", Directory);
-        while (LifecycleNative.flock(fd, LifecycleNative.LOCK_EX) < 0)
-        {
-            if (LifecycleNative.Errno == Libc.EINTR) continue;
-            var errno = LifecycleNative.Errno;
-            Libc.close(fd);
-            throw new SyscallException("flock", Directory, errno);
-        }
-        return new CgroupLedger(fd);
+        return new CgroupLedger(DirectoryLock.Take(Directory));
     }
 
     public void Record(string cgroup) => File.WriteAllText(EntryOf(cgroup), cgroup);

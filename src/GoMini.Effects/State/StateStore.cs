@@ -81,10 +81,7 @@ public sealed class LockedContainer : IDisposable
     {
         Id = id;
         Directory = directory;
-        fd = Libc.Check(Libc.open(directory, Libc.O_RDONLY | Libc.O_CLOEXEC | LifecycleNative.O_DIRECTORY, 0), "open", directory);
-        while (LifecycleNative.flock(fd, LifecycleNative.LOCK_EX) < 0)
-            if (LifecycleNative.Errno != Libc.EINTR)
-                throw new SyscallException("flock", directory, LifecycleNative.Errno);
+        fd = DirectoryLock.Take(directory);
     }
 
     public ContainerState Load()
