@@ -42,12 +42,8 @@ public static class CreateCommand
     public static void CheckUnsupported(ParseResult result, CreateFlags extra, string bundle)
     {
         Effects.Spawn.PreservedFds.Check(result.GetValue(extra.PreserveFds));
-        var terminal = Spec(bundle)?.Process?.Terminal == true;
-        if (terminal && result.GetValue(extra.ConsoleSocket) is null)
-            throw new LifecycleException("cannot allocate tty if gomini will detach without setting console socket");
-        // runc's rule too: a socket with no terminal would wait for a master that never comes.
-        if (!terminal && result.GetValue(extra.ConsoleSocket) is not null)
-            throw new LifecycleException("--console-socket: there is no terminal to send (the config's process.terminal is not true)");
+        ConsoleRules.Check(Spec(bundle)?.Process?.Terminal == true, result.GetValue(extra.ConsoleSocket), detached: true,
+            "the config's process.terminal is not true");
     }
 
     public static IReadOnlyDictionary<string, string>? Annotations(string bundle) => Spec(bundle)?.Annotations;

@@ -56,11 +56,7 @@ public static class ExecCommand
             var options = Read(result, result.GetValue(id)!);
             var tty = options.ProcessFile.Match(p => p.Terminal == true, () => options.Tty);
             var consolePath = result.GetValue(ConsoleSocket);
-            // runc's two rules: the master needs a pty to exist, and a detached exec has nobody to relay it.
-            if (consolePath is not null && !tty)
-                throw new LifecycleException("--console-socket: there is no terminal to send (add --tty, or \"terminal\": true in --process)");
-            if (tty && consolePath is null && options.Detach)
-                throw new LifecycleException("cannot allocate tty if gomini will detach without setting console socket");
+            ConsoleRules.Check(tty, consolePath, options.Detach, "add --tty, or \"terminal\": true in --process");
             return ContainerExecutor.Plan(GlobalFlags.Store(result), options).Map(plan => ConsolePlanner.WithSocket(plan, consolePath)).Match(
                 Succ: plan =>
                 {
